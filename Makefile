@@ -1,0 +1,58 @@
+# Shenbao — `make` installs what is missing, builds, and renders the bundled samples into out/;
+# `make test` runs every test. See README.md.
+SHELL := /bin/bash
+SWIFT ?= swift
+PREFIX ?= /usr/local
+SHARED ?= $(abspath ../shared)
+BIN := .build/release/shenbao
+
+# Debian packages the build, the fonts and the tests need.
+DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming
+DEB_TEST := poppler-utils qpdf python3-pip
+PY_TEST := python-docx
+
+.PHONY: all deps test-deps build sample test test-office bench install clean
+
+all: build sample
+
+deps:
+	@missing=$$(for p in $(DEB_BUILD); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+
+test-deps: deps
+	@missing=$$(for p in $(DEB_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
+	  fi; \
+	fi
+	@python3 -c "import docx" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+
+build: deps
+	$(SWIFT) build -c release
+
+sample: build
+	@mkdir -p out
+	$(BIN) fill templates/examples/申请表模板.docx templates/samples/application.yaml -o out/申请表-填写.docx
+	@echo "wrote out/申请表-填写.docx"
+
+test: test-deps build
+	$(SWIFT) test
+	@if [ -d "$(SHARED)/conformance/docxtemplater" ]; then \
+	  python3 "$(SHARED)/conformance/docxtemplater/run.py" --bin $(BIN); \
+	else echo "skipped the docxtemplater conformance run: $(SHARED) is absent"; fi
+
+install: build
+	install -d $(PREFIX)/bin && install $(BIN) $(PREFIX)/bin/shenbao
+
+clean:
+	rm -rf .build out

@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
+// Modules depend one way: Core → Template → (DOCX | Fonts → Layout, PDF) → Forms → Print → CLI.
+import PackageDescription
+
+let package = Package(
+    name: "Shenbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shenbao", targets: ["shenbao"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from the system, found through pkg-config (leaves).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+
+        // Values, loaders, diagnostics: no project dependencies.
+        .target(name: "ShenbaoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The template language: lexer → parser → nodes → renderer, filters.
+        .target(name: "ShenbaoTemplate", dependencies: ["ShenbaoCore"]),
+        // Bounded ZIP reader and deterministic writer.
+        .target(name: "ShenbaoZip", dependencies: ["CZlib", "ShenbaoCore"]),
+        // Filling users' Word templates; writing WordprocessingML.
+        .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "CLibXML2"]),
+        // Font faces, shaping, metrics and subsetting through HarfBuzz.
+        .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
+        // A small typed PDF object writer: knows no layout.
+        .target(name: "ShenbaoPDF", dependencies: ["CZlib", "ShenbaoCore"]),
+        // Boxes, lines, tables and pages: knows no PDF.
+        .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
+        // Notice configurations, form definitions and the validator's rules.
+        .target(name: "ShenbaoForms", dependencies: ["ShenbaoCore", "ShenbaoTemplate"]),
+        // Form layouts rendered to PDF and DOCX.
+        .target(name: "ShenbaoPrint", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoForms",
+                                                      "ShenbaoLayout", "ShenbaoFonts", "ShenbaoPDF", "ShenbaoDOCX"]),
+        // The command line: argument parsing and exit codes only.
+        .executableTarget(name: "shenbao", dependencies: [
+            "ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoForms", "ShenbaoPrint",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoCore"]),
+        .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate"]),
+        .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
+        .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
+        .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF"]),
+        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"]),
+        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"]),
+        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"]),
+        .testTarget(name: "shenbaoCLITests", dependencies: []),
+    ]
+)

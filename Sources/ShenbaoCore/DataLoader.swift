@@ -1,0 +1,172 @@
+import Foundation
+import Yams
+
+/// Loads JSON and YAML data files into `DataDocument`s, refusing what could exhaust memory.
+///
+/// JSON is read through the same YAML composer (JSON is, for data files, a subset of YAML),
+/// so both formats keep line numbers; JSON is first checked strictly by Foundation.
+public enum DataLoader {
+    /// Files larger than this are refused: application data is kilobytes.
+    public static let maxFileBytes = 16 << 20
+    /// Values in one document, counted after aliases are expanded (stops YAML alias bombs).
+    public static let maxValues = 250_000
+    /// Nesting of lists and maps.
+    public static let maxDepth = 64
+
+    /// Loads the file at `path` (`-`: standard input, format detected).
+    public static func load(path: String) throws -> DataDocument {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ShenbaoFailure.unusable("data.unreadable", file: path,
+                    zh: "无法读取数据文件", en: "cannot read the data file")
+            }
+            defer { try? handle.close() }
+            data = handle.readData(ofLength: maxFileBytes + 1)
+        }
+        let lower = path.lowercased()
+        let format: Format = lower.hasSuffix(".json") ? .json
+            : (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) ? .yaml
+            : (path == "-" ? .detect : .unknown)
+        if format == .unknown {
+            throw ShenbaoFailure.unusable("data.format", file: path,
+                zh: "不支持的数据文件类型（应为 .json、.yaml 或 .yml）",
+                en: "unsupported data file type (expected .json, .yaml or .yml)")
+        }
+        return try load(data: data, file: path, format: format)
+    }
+
+    public enum Format: Sendable { case json, yaml, detect, unknown }
+
+    /// Loads bytes already in memory; `file` names them in messages.
+    public static func load(data: Data, file: String, format: Format) throws -> DataDocument {
+        guard data.count <= maxFileBytes else {
+            throw ShenbaoFailure.unusable("data.too_large", file: file,
+                zh: "数据文件超过 \(maxFileBytes >> 20) MB 上限", en: "data file exceeds the \(maxFileBytes >> 20) MB limit")
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = firstInvalidUTF8Offset(bytes)
+            let line = bytes.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw ShenbaoFailure.unusable("data.encoding", file: file, line: line,
+                zh: "不是有效的 UTF-8 文本（第 \(offset + 1) 字节）", en: "not valid UTF-8 text (byte \(offset + 1))")
+        }
+        let isJSON = format == .json || (format == .detect && text.first(where: { !$0.isWhitespace }).map { $0 == "{" || $0 == "[" } == true)
+        if isJSON {
+            do {
+                _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            } catch {
+                let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                throw ShenbaoFailure.unusable("data.syntax", file: file, line: jsonErrorLine(detail),
+                    zh: "JSON 格式错误：\(detail)", en: "malformed JSON: \(detail)")
+            }
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (line, problem) = describe(error)
+            throw ShenbaoFailure.unusable("data.syntax", file: file, line: line,
+                zh: "\(isJSON ? "JSON" : "YAML") 格式错误：\(problem)", en: "malformed \(isJSON ? "JSON" : "YAML"): \(problem)")
+        } catch {
+            throw ShenbaoFailure.unusable("data.syntax", file: file, zh: "数据格式错误：\(error)", en: "malformed data: \(error)")
+        }
+        var builder = TreeBuilder(file: file)
+        let root = try node.map { try builder.value(of: $0, path: "", depth: 0) } ?? .null
+        return DataDocument(file: file, root: root, lines: builder.lines)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: Data) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput, .error: return offset
+            }
+        }
+    }
+
+    private static func jsonErrorLine(_ detail: String) -> Int? {
+        guard let range = detail.range(of: "line ") else { return nil }
+        return Int(detail[range.upperBound...].prefix(while: \.isNumber))
+    }
+
+    private static func describe(_ error: YamlError) -> (Int?, String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return (mark.line, [context?.text, problem].compactMap { $0 }.joined(separator: ": "))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark.line, "duplicate keys \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, "\(error)")
+        }
+    }
+}
+
+/// Turns a composed YAML tree into `Value`s, recording lines and enforcing the budgets.
+private struct TreeBuilder {
+    let file: String
+    var lines: [String: Int] = [:]
+    var count = 0
+
+    init(file: String) { self.file = file }
+
+    mutating func value(of node: Node, path: String, depth: Int) throws -> Value {
+        count += 1
+        if count > DataLoader.maxValues {
+            throw ShenbaoFailure.unusable("data.too_many_values", file: file, line: node.mark?.line,
+                zh: "数据值超过 \(DataLoader.maxValues) 个（可能是 YAML 别名展开过多），已拒绝",
+                en: "more than \(DataLoader.maxValues) values (YAML aliases expanding too far); refused")
+        }
+        if depth > DataLoader.maxDepth {
+            throw ShenbaoFailure.unusable("data.too_deep", file: file, line: node.mark?.line,
+                zh: "数据嵌套超过 \(DataLoader.maxDepth) 层，已拒绝", en: "data nested deeper than \(DataLoader.maxDepth) levels; refused")
+        }
+        if let line = node.mark?.line, lines[path] == nil { lines[path] = line }
+        func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+        switch node {
+        case .scalar(let scalar):
+            return Self.scalar(scalar, tag: node.tag)
+        case .sequence(let sequence):
+            var items: [Value] = []
+            items.reserveCapacity(sequence.count)
+            for (i, item) in sequence.enumerated() {
+                items.append(try value(of: item, path: child(String(i + 1)), depth: depth + 1))
+            }
+            return .list(items)
+        case .mapping(let mapping):
+            var map = OrderedMap()
+            for (keyNode, valueNode) in mapping {
+                let key = keyNode.string ?? "\(keyNode)"
+                if let keyLine = keyNode.mark?.line { lines[child(key)] = keyLine }
+                map[key] = try value(of: valueNode, path: child(key), depth: depth + 1)
+            }
+            return .map(map)
+        case .alias:
+            throw ShenbaoFailure.unusable("data.alias", file: file, line: node.mark?.line,
+                zh: "无法解析的 YAML 别名", en: "unresolved YAML alias")
+        }
+    }
+
+    static func scalar(_ scalar: Node.Scalar, tag: Tag) -> Value {
+        let s = scalar.string
+        switch Tag.Name(rawValue: tag.rawValue) {
+        case .null: return .null
+        case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .text(s)
+        case .int: return Int.construct(from: scalar).map(Value.integer) ?? .text(s)
+        case .float:
+            return Double.construct(from: scalar).map(Value.decimal) ?? .text(s)
+        case .timestamp:
+            return CivilDate(parsing: s).map(Value.date) ?? .text(s)
+        default: return .text(s)
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// One value of the data tree every data file is loaded into, whatever its format.
+///
+/// Maps keep the order of their keys as written, so forms, reports and schema
+/// output follow the author's order and generated files stay deterministic.
+public enum Value: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case decimal(Double)
+    case text(String)
+    case date(CivilDate)
+    case list([Value])
+    case map(OrderedMap)
+
+    /// The value at `key` when this is a map.
+    public subscript(key: String) -> Value? {
+        if case .map(let map) = self { return map[key] }
+        return nil
+    }
+
+    /// The value at a dotted path (`applicant.contact.name`); list items are numbered from 1
+    /// (`project.expected_outputs.1.name`), as spreadsheet columns and messages write them.
+    public func value(at path: String) -> Value? {
+        var current: Value = self
+        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
+            switch current {
+            case .map(let map):
+                guard let next = map[String(key)] else { return nil }
+                current = next
+            case .list(let items):
+                guard let n = Int(key), n >= 1, n <= items.count else { return nil }
+                current = items[n - 1]
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// True for what Mustache treats as "nothing": null, false, an empty list,
+    /// and (for forms, where a blank cell means missing) empty or blank text.
+    public var isBlank: Bool {
+        switch self {
+        case .null: return true
+        case .text(let s): return s.allSatisfy(\.isWhitespace)
+        case .list(let items): return items.isEmpty
+        default: return false
+        }
+    }
+
+    /// A short Chinese/English name of the kind of value, for type messages.
+    public var kindName: Localized {
+        switch self {
+        case .null: return Localized(zh: "空值", en: "null")
+        case .bool: return Localized(zh: "布尔值", en: "boolean")
+        case .integer, .decimal: return Localized(zh: "数字", en: "number")
+        case .text: return Localized(zh: "文本", en: "text")
+        case .date: return Localized(zh: "日期", en: "date")
+        case .list: return Localized(zh: "列表", en: "list")
+        case .map: return Localized(zh: "映射", en: "map")
+        }
+    }
+}
+
+/// A map that remembers the order its keys were inserted in.
+public struct OrderedMap: Sendable, Hashable {
+    public private(set) var keys: [String] = []
+    private var storage: [String: Value] = [:]
+
+    public init() {}
+
+    public init(_ pairs: [(String, Value)]) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public subscript(key: String) -> Value? {
+        get { storage[key] }
+        set {
+            if let newValue {
+                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: key) != nil {
+                keys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// Key–value pairs in insertion order.
+    public var pairs: [(key: String, value: Value)] { keys.map { ($0, storage[$0]!) } }
+
+    public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
+        lhs.keys == rhs.keys && lhs.storage == rhs.storage
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(keys)
+        for key in keys { hasher.combine(storage[key]) }
+    }
+}
+
+extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(integerLiteral value: Int) { self = .integer(value) }
+    public init(floatLiteral value: Double) { self = .decimal(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: Value...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, Value)...) { self = .map(OrderedMap(elements)) }
+    public init(nilLiteral: ()) { self = .null }
+}

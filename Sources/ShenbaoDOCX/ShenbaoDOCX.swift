@@ -1,0 +1,1 @@
+// The ShenbaoDOCX module; see README "Design".

@@ -1,0 +1,1 @@
+// The ShenbaoFonts module; see README "Design".

@@ -1,0 +1,1 @@
+// The ShenbaoForms module; see README "Design".

@@ -1,0 +1,1 @@
+// The ShenbaoLayout module; see README "Design".

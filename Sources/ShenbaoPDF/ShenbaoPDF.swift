@@ -1,0 +1,1 @@
+// The ShenbaoPDF module; see README "Design".

@@ -1,0 +1,1 @@
+// The ShenbaoPrint module; see README "Design".

@@ -1,0 +1,1 @@
+// The ShenbaoTemplate module; see README "Design".

@@ -1,0 +1,1 @@
+// The ShenbaoZip module; see README "Design".

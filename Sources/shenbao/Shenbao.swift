@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `shenbao`: the one command line of the toolkit. Each subcommand lives in its own file.
+@main
+struct Shenbao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shenbao",
+        abstract: "申报：把结构化数据变成可打印的正式表格 (structured data → print-ready forms).",
+        version: "0.1.0",
+        subcommands: [Fill.self, TextCommand.self, CheckTemplate.self, Validate.self, Schema.self,
+                      Render.self, Forms.self]
+    )
+}
