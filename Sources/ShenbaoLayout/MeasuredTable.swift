@@ -1,0 +1,100 @@
+/// Pass 1 of a table: columns resolved to positions, every cell's content measured into chunks.
+struct MeasuredTable: Sendable {
+    struct CellBox: Sendable {
+        var x: Double
+        var width: Double
+        var chunks: [Chunk]
+        var valign: VerticalAlignment
+        var border: CellBorder
+        var contentHeight: Double { chunks.reduce(0) { $0 + $1.height } }
+    }
+    struct RowBox: Sendable {
+        var cells: [CellBox]
+        var minHeight: Double
+    }
+
+    var header: [RowBox]
+    var rows: [RowBox]
+    var paddingY: Double
+    var lineWidth: Double
+    var spaceBefore: Double
+    var spaceAfter: Double
+
+    init(_ table: Table, x: Double, width: Double, measurer: BlockMeasurer) {
+        let total = table.columns.reduce(0, +)
+        let gridWidths = table.columns.map { total > 0 ? $0 / total * width : width / Double(table.columns.count) }
+        var edges = [x]
+        for w in gridWidths { edges.append(edges.last! + w) }
+        func measure(_ row: Row) -> RowBox {
+            var column = 0
+            var cells: [CellBox] = []
+            for cell in row.cells {
+                let start = min(column, gridWidths.count - 1)
+                let end = min(column + cell.colspan, gridWidths.count)
+                column += cell.colspan
+                let cx = edges[start], cw = edges[max(end, start + 1)] - cx
+                let inner = max(1, cw - 2 * table.paddingX)
+                var chunks: [Chunk] = []
+                for block in cell.content {
+                    chunks += measurer.chunks(block, width: inner).map { chunk in
+                        var c = chunk
+                        c.items = c.items.map { $0.offsetBy(table.paddingX, 0) }
+                        return c
+                    }
+                }
+                cells.append(CellBox(x: cx, width: cw, chunks: chunks, valign: cell.valign,
+                                     border: cell.border ?? table.border))
+            }
+            return RowBox(cells: cells, minHeight: row.minHeight)
+        }
+        let headerCount = min(table.headerRows, table.rows.count)
+        header = table.rows.prefix(headerCount).map(measure)
+        rows = table.rows.dropFirst(headerCount).map(measure)
+        paddingY = table.paddingY
+        lineWidth = table.lineWidth
+        spaceBefore = table.spaceBefore
+        spaceAfter = table.spaceAfter
+    }
+
+    /// The height a row takes with the given remaining content per cell.
+    func height(_ row: RowBox) -> Double {
+        max(row.minHeight, (row.cells.map(\.contentHeight).max() ?? 0) + 2 * paddingY)
+    }
+
+    var headerHeight: Double { header.reduce(0) { $0 + height($1) } }
+
+    /// The least a table needs on a page to start there: its header and the first line of its first row.
+    var minimumStart: Double {
+        guard let first = rows.first else { return headerHeight }
+        let firstLine = first.cells.map { $0.chunks.first?.height ?? 0 }.max() ?? 0
+        return headerHeight + min(height(first), max(first.minHeight, firstLine * 2 + 2 * paddingY))
+    }
+
+    /// The items of a row segment drawn at `y` with `height`; `top` aligns content to the top
+    /// (a segment of a split row) instead of the cell's own alignment.
+    func draw(_ row: RowBox, y: Double, height: Double, top: Bool) -> [PageItem] {
+        var items: [PageItem] = []
+        for cell in row.cells {
+            switch cell.border {
+            case .box: items.append(.rect(Rect(x: cell.x, y: y, width: cell.width, height: height), lineWidth: lineWidth))
+            case .bottom: items.append(.line(from: Point(x: cell.x, y: y + height), to: Point(x: cell.x + cell.width, y: y + height),
+                                             width: lineWidth))
+            case .none: break
+            }
+            let free = height - 2 * paddingY - cell.contentHeight
+            var cy = y + paddingY
+            if !top && free > 0 {
+                switch cell.valign {
+                case .top: break
+                case .middle: cy += free / 2
+                case .bottom: cy += free
+                }
+            }
+            for chunk in cell.chunks {
+                items += chunk.items.map { $0.offsetBy(cell.x, cy) }
+                cy += chunk.height
+            }
+        }
+        return items
+    }
+}

@@ -1,0 +1,35 @@
+/// What every page carries besides the form: the page number under the text block and the
+/// copy mark above it.
+public struct PageFurniture: Sendable {
+    public var measurer: any TextMeasurer
+    /// 4号 (14 pt), as GB/T 9704 §7.5 sets page numbers.
+    public var pageNumberSize: Double = 14
+    public var copyMarkSize: Double = 12
+
+    public init(measurer: any TextMeasurer) { self.measurer = measurer }
+
+    /// `— n —` centred 7 mm below the text block (GB/T 9704 §7.5: 一字线 on both sides).
+    public func pageNumber(_ n: Int, on setup: PageSetup) -> TextRun {
+        let text = "— \(n) —"
+        let w = measurer.width(of: text, size: pageNumberSize)
+        let top = setup.height - setup.bottom + 7.mm
+        return TextRun(text: text, x: (setup.width - w) / 2, y: top + pageNumberSize * measurer.ascender,
+                       size: pageNumberSize)
+    }
+
+    /// `第k份 共N份` flush with the right edge of the text block, just above it.
+    public func copyMark(copy: Int, of total: Int, on setup: PageSetup) -> TextRun {
+        let text = "第\(copy)份 共\(total)份"
+        let w = measurer.width(of: text, size: copyMarkSize)
+        return TextRun(text: text, x: setup.width - setup.right - w, y: setup.top - 6.mm, size: copyMarkSize)
+    }
+
+    /// The pages with their numbers added, counting from 1.
+    public func numbered(_ pages: [Page]) -> [Page] {
+        pages.enumerated().map { i, page in
+            var p = page
+            p.items.append(.text(pageNumber(i + 1, on: page.setup)))
+            return p
+        }
+    }
+}

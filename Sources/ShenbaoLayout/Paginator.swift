@@ -1,0 +1,170 @@
+/// Lays blocks out on pages in two passes, as fpdf2's tables do: pass 1 measures every block
+/// without placing it (lines broken, cells measured), pass 2 places the measured pieces,
+/// breaking pages, splitting tall table rows line by line and repeating header rows.
+public struct Layout: Sendable {
+    public var measurer: any TextMeasurer
+    public var setup: PageSetup
+
+    public init(measurer: any TextMeasurer, setup: PageSetup = .a4) {
+        self.measurer = measurer
+        self.setup = setup
+    }
+
+    /// The pages `blocks` fill, without page furniture (see `PageFurniture`).
+    public func pages(_ blocks: [Block]) -> [Page] {
+        var placer = Placer(setup: setup)
+        let blockMeasurer = BlockMeasurer(measurer: measurer)
+        let body = setup.body
+        // Pass 1: measure.
+        var pieces: [Piece] = []
+        for block in blocks {
+            switch block {
+            case .table(let t): pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer)))
+            case .pageBreak: pieces.append(.pageBreak)
+            default: pieces += blockMeasurer.chunks(block, width: body.width).map(Piece.chunk)
+            }
+        }
+        // Pass 2: place.
+        for (i, piece) in pieces.enumerated() {
+            switch piece {
+            case .pageBreak: placer.newPage()
+            case .chunk(let chunk):
+                if chunk.keepWithNext {
+                    var need = chunk.height
+                    var j = i + 1
+                    while j < pieces.count, case .chunk(let c) = pieces[j], c.keepWithNext { need += c.height; j += 1 }
+                    if j < pieces.count { need += pieces[j].minimumStart }
+                    if need > placer.remaining && !placer.isFresh { placer.newPage() }
+                }
+                placer.place(chunk)
+            case .table(let table):
+                placer.place(table)
+            }
+        }
+        return placer.finish()
+    }
+}
+
+/// A measured piece of the flow.
+enum Piece: Sendable {
+    case chunk(Chunk)
+    case table(MeasuredTable)
+    case pageBreak
+
+    var minimumStart: Double {
+        switch self {
+        case .chunk(let c): return c.height
+        case .table(let t): return t.spaceBefore + t.minimumStart
+        case .pageBreak: return 0
+        }
+    }
+}
+
+/// Pass 2: the cursor on the current page.
+struct Placer {
+    let setup: PageSetup
+    var pages: [Page] = []
+    var items: [PageItem] = []
+    var y: Double
+    /// Nothing but repeated headers on the page yet.
+    var isFresh = true
+
+    init(setup: PageSetup) {
+        self.setup = setup
+        y = setup.top
+    }
+
+    var bottom: Double { setup.height - setup.bottom }
+    var remaining: Double { bottom - y }
+
+    mutating func newPage() {
+        pages.append(Page(setup: setup, items: items))
+        items = []
+        y = setup.top
+        isFresh = true
+    }
+
+    mutating func finish() -> [Page] {
+        if !items.isEmpty || pages.isEmpty { pages.append(Page(setup: setup, items: items)) }
+        return pages
+    }
+
+    mutating func place(_ chunk: Chunk) {
+        if chunk.isSpace {
+            if isFresh { return }
+            y = min(y + chunk.height, bottom)
+            return
+        }
+        if chunk.height > remaining + 0.01 && !isFresh { newPage() }
+        items += chunk.items.map { $0.offsetBy(setup.left, y) }
+        y += chunk.height
+        isFresh = false
+    }
+
+    mutating func place(_ table: MeasuredTable) {
+        if table.spaceBefore > 0 { place(Chunk(height: table.spaceBefore, items: [], isSpace: true)) }
+        if table.minimumStart > remaining + 0.01 && !isFresh { newPage() }
+        placeHeader(table)
+        let freshRoom = (bottom - setup.top) - table.headerHeight
+        for row in table.rows {
+            var rest = row
+            var split = false
+            while true {
+                let full = table.height(rest)
+                if full <= remaining + 0.01 {
+                    items += table.draw(rest, y: y, height: full, top: split)
+                    y += full
+                    isFresh = false
+                    break
+                }
+                let splittable = full > freshRoom || (row.minHeight == 0 && full >= freshRoom / 3)
+                // How many chunks of each cell fit in what is left of this page.
+                let room = remaining - 2 * table.paddingY
+                var taken: [Int] = []
+                for cell in rest.cells {
+                    var used = 0.0, n = 0
+                    for chunk in cell.chunks {
+                        if used + chunk.height > room + 0.01 { break }
+                        used += chunk.height
+                        n += 1
+                    }
+                    taken.append(n)
+                }
+                let enough = zip(rest.cells, taken).contains { cell, n in n >= min(2, cell.chunks.count) && n > 0 }
+                if !isFresh && (!splittable || !enough) {
+                    newPage()
+                    placeHeader(table)
+                    continue
+                }
+                if taken.allSatisfy({ $0 == 0 }) {
+                    // Not even one line fits on an empty page: place the first line of each
+                    // cell anyway so the flow always advances.
+                    taken = rest.cells.map { $0.chunks.isEmpty ? 0 : 1 }
+                }
+                var head = rest
+                for (c, n) in taken.enumerated() {
+                    head.cells[c].chunks = Array(rest.cells[c].chunks.prefix(n))
+                    rest.cells[c].chunks = Array(rest.cells[c].chunks.dropFirst(n))
+                }
+                head.minHeight = 0
+                rest.minHeight = 0
+                let segment = max(remaining, table.height(head))
+                items += table.draw(head, y: y, height: segment, top: true)
+                y += segment
+                isFresh = false
+                split = true
+                newPage()
+                placeHeader(table)
+            }
+        }
+        if table.spaceAfter > 0 { place(Chunk(height: table.spaceAfter, items: [], isSpace: true)) }
+    }
+
+    mutating func placeHeader(_ table: MeasuredTable) {
+        for row in table.header {
+            let h = table.height(row)
+            items += table.draw(row, y: y, height: h, top: false)
+            y += h
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The ShenbaoLayout module; see README "Design".

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import ShenbaoLayout
+
+/// Golden snapshots of positions for small fixed cases, compared as text. A missing golden is
+/// written and the test fails until it is reviewed (delete the file to re-record).
+@Suite struct SnapshotTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    func assertSnapshot(_ text: String, named name: String) throws {
+        let url = Self.folder.appendingPathComponent(name + ".txt")
+        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded a new snapshot \(name).txt; review it and run again")
+            return
+        }
+        #expect(text == golden, "snapshot \(name) differs")
+    }
+
+    @Test func smallFormPage() throws {
+        let furniture = PageFurniture(measurer: FakeMeasurer())
+        let blocks: [Block] = [
+            .paragraph(Paragraph("推荐意见表", style: TextStyle(size: 22, bold: true, align: .center), spaceAfter: 12)),
+            .table(Table(columns: [1, 3], rows: [
+                Row([Cell(text: "项目名称", style: TextStyle(align: .center)), Cell(text: "社区嵌入式养老服务标准化试点")]),
+                Row([Cell(text: "意见", style: TextStyle(align: .center)),
+                     Cell([.paragraph(Paragraph("经初审，申报材料齐全，符合申报条件，同意推荐。同意推荐。")),
+                           .signature(SignatureBlock(lines: ["推荐部门：浦东新区市场监督管理局", "2024年5月27日"]))])]),
+            ])),
+        ]
+        var pages = furniture.numbered(Layout(measurer: FakeMeasurer()).pages(blocks))
+        pages[0].items.append(.text(furniture.copyMark(copy: 1, of: 1, on: pages[0].setup)))
+        try assertSnapshot(pages.map(\.snapshot).joined(), named: "small-form-page")
+    }
+}
