@@ -50,10 +50,14 @@ public struct SealSpec: Sendable, Hashable {
     public var diameter: Double
     /// Printed in the area when no seal image is given, for a physical stamp.
     public var caption: String
+    /// Whether a seal image given for the form goes here (the signer's own block), or the area
+    /// is only for a stamp by hand (a block another body signs).
+    public var takesImage: Bool
 
-    public init(diameter: Double = 42.mm, caption: String = "（盖章）") {
+    public init(diameter: Double = 42.mm, caption: String = "（盖章）", takesImage: Bool = true) {
         self.diameter = min(diameter, 45.mm)
         self.caption = caption
+        self.takesImage = takesImage
     }
 }
 

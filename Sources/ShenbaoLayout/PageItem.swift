@@ -20,6 +20,8 @@ public struct SealArea: Sendable, Hashable {
     public var diameter: Double
     /// The caption （盖章） shown when no seal image is placed.
     public var caption: TextRun
+    /// Whether the form's seal image goes here.
+    public var takesImage: Bool
 }
 
 /// One thing placed on a page. The positioned tree both the PDF painter and the golden tests read.

@@ -1,0 +1,138 @@
+import ShenbaoCore
+import ShenbaoLayout
+import ShenbaoTemplate
+
+/// Applies data to a form layout: renders every template, expands `each` rows and groups,
+/// drops what a `when` rules out, and gives the layout blocks to place.
+public struct FormRenderer: Sendable {
+    public var layout: FormLayout
+
+    public init(layout: FormLayout) { self.layout = layout }
+
+    /// Base styles (GB/T 9704 sizes: 二号 22 pt title, 四号 14 pt headings, 小四 12 pt text).
+    static let title = TextStyle(size: 22, bold: true, align: .center, leading: 1.4)
+    static let heading = TextStyle(size: 14, bold: true, align: .left, leading: 1.5)
+    static let text = TextStyle(size: 12, align: .justify, leading: 1.6)
+
+    /// Where a template is rendered: the root data, and the list item when inside an `each`.
+    struct Scope {
+        var root: Value
+        var each: String?
+        var index: Int?
+
+        /// Renders the template, picking this item's piece inside an `each`.
+        func render(_ t: TextTemplate) throws -> String {
+            let full = try t.template.render(root, escape: { $0 })
+            guard t.each != nil, let index else { return full }
+            let pieces = full.components(separatedBy: TextTemplate.separator)
+            return index < pieces.count ? pieces[index] : ""
+        }
+
+        func holds(_ c: Condition?) -> Bool {
+            guard let c else { return true }
+            var context = Context(root: root)
+            if let each, let index {
+                let items = context.sectionContexts(for: context.lookup(each))
+                if index < items.count { context = items[index] }
+            }
+            let value = try? context.evaluate(c.expression)
+            return !Context.isFalsy(value ?? nil)
+        }
+
+        func items(_ path: String) -> Int {
+            let context = Context(root: root)
+            return context.sectionContexts(for: context.lookup(path)).count
+        }
+    }
+
+    /// The blocks of the form for `data` (the data file's root with `notice` added).
+    public func blocks(data: Value) throws -> [Block] {
+        let scope = Scope(root: data, each: nil, index: nil)
+        return try blocks(layout.nodes, scope)
+    }
+
+    func blocks(_ nodes: [LayoutNode], _ scope: Scope, base: TextStyle = FormRenderer.text) throws -> [Block] {
+        var out: [Block] = []
+        for node in nodes {
+            switch node {
+            case .text(let t, let kind, let spec, let before, let after):
+                let text = try scope.render(t)
+                let style: TextStyle
+                var spaceBefore = before ?? 0, spaceAfter = after ?? 0
+                var keep = false
+                switch kind {
+                case .title:
+                    style = spec.applied(to: Self.title)
+                    spaceAfter = after ?? 12
+                case .heading:
+                    style = spec.applied(to: Self.heading)
+                    spaceBefore = before ?? 10
+                    spaceAfter = after ?? 4
+                    keep = true
+                case .text:
+                    style = spec.applied(to: base)
+                }
+                out.append(.paragraph(Paragraph(text, style: style, spaceBefore: spaceBefore, spaceAfter: spaceAfter,
+                                                keepWithNext: keep)))
+            case .spacer(let h): out.append(.spacer(h))
+            case .pageBreak: out.append(.pageBreak)
+            case .signature(let s):
+                let lines = try s.lines.map { try scope.render($0) }
+                var style = s.style.applied(to: base)
+                style.align = .left
+                out.append(.signature(SignatureBlock(lines: lines, style: style, seal: s.seal)))
+            case .table(let t):
+                out.append(.table(try table(t, scope)))
+            case .group(let when, let each, let children):
+                guard scope.holds(when) else { continue }
+                if let each {
+                    for i in 0..<scope.items(each) {
+                        var inner = scope
+                        inner.each = each
+                        inner.index = i
+                        out += try blocks(children, inner, base: base)
+                    }
+                } else {
+                    out += try blocks(children, scope, base: base)
+                }
+            }
+        }
+        return out
+    }
+
+    func table(_ t: LayoutTable, _ scope: Scope) throws -> Table {
+        var base = TextStyle(size: t.size ?? 12, align: .left, leading: 1.4)
+        var rows: [Row] = []
+        var headerRows = 0
+        for (i, row) in t.rows.enumerated() {
+            guard scope.holds(row.when) else { continue }
+            var scopes: [Scope] = [scope]
+            if let each = row.each {
+                scopes = (0..<scope.items(each)).map { var s = scope; s.each = each; s.index = $0; return s }
+            }
+            for s in scopes {
+                var cells: [Cell] = []
+                for cell in row.cells {
+                    var style = cell.style.applied(to: base)
+                    var content: [Block]
+                    switch cell.content {
+                    case .label(let text):
+                        if cell.style.align == nil { style.align = .center }
+                        content = [.paragraph(Paragraph(text, style: style))]
+                    case .text(let tt):
+                        if cell.style.align == nil { style.align = .justify }
+                        content = [.paragraph(Paragraph(try s.render(tt), style: style))]
+                    case .nodes(let nodes):
+                        content = try blocks(nodes, s, base: style)
+                    }
+                    cells.append(Cell(content, colspan: cell.span, valign: cell.valign ?? .middle, border: cell.border))
+                }
+                rows.append(Row(cells, minHeight: row.minHeight))
+            }
+            if i < t.headerRows { headerRows = rows.count }
+        }
+        base.size = t.size ?? 12
+        return Table(columns: t.columns, rows: rows, headerRows: headerRows, border: t.border,
+                     spaceBefore: t.spaceBefore, spaceAfter: t.spaceAfter)
+    }
+}

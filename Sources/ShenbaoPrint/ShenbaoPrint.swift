@@ -1,1 +1,0 @@
-// The ShenbaoPrint module; see README "Design".
