@@ -33,7 +33,7 @@ let package = Package(
         // Font faces, shaping, metrics and subsetting through HarfBuzz.
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
         // A small typed PDF object writer: knows no layout.
-        .target(name: "ShenbaoPDF", dependencies: ["CZlib", "ShenbaoCore"]),
+        .target(name: "ShenbaoPDF", dependencies: ["CZlib", "ShenbaoCore", "ShenbaoFonts"]),
         // Boxes, lines, tables and pages: knows no PDF.
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
-        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"]),

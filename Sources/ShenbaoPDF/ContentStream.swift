@@ -1,0 +1,206 @@
+import ShenbaoFonts
+
+/// A colour for strokes, fills and text.
+public enum PDFColor: Sendable, Hashable {
+    /// DeviceGray, 0 = black … 1 = white.
+    case gray(Double)
+    /// DeviceRGB components 0…1.
+    case rgb(Double, Double, Double)
+
+    public static let black = PDFColor.gray(0)
+}
+
+/// How a run of text is painted.
+public struct TextStyle: Sendable, Hashable {
+    /// Fill (and, for synthetic bold, stroke) colour.
+    public var color: PDFColor
+    /// Draws the glyph outlines with text render mode 2 (fill then stroke, ISO 32000-1 §9.3.6),
+    /// thickening them, because the CJK fonts we embed come without a bold face.
+    public var syntheticBold: Bool
+    /// Stroke width for synthetic bold as a fraction of the font size.
+    public var boldStrokeFraction: Double
+
+    public init(color: PDFColor = .black, syntheticBold: Bool = false, boldStrokeFraction: Double = 0.03) {
+        self.color = color
+        self.syntheticBold = syntheticBold
+        self.boldStrokeFraction = boldStrokeFraction
+    }
+
+    public static let normal = TextStyle()
+    public static let bold = TextStyle(syntheticBold: true)
+}
+
+/// A page's (or form XObject's) drawing operators (ISO 32000-1 §8, §9.4), in PDF user space:
+/// points, origin at the bottom-left, y up.
+///
+/// It records which fonts, images and forms it names, so the page's `/Resources` are built from use.
+public struct ContentStream {
+    /// The operators written so far.
+    public private(set) var bytes: [UInt8] = []
+    /// Resource name → what it names, for the `/Resources` dictionary.
+    var fonts: [String: PDFFont] = [:]
+    var xobjects: [String: PDFRef] = [:]
+
+    public init() {}
+
+    // MARK: Graphics state (§8.4)
+
+    /// `q`: saves the graphics state.
+    public mutating func save() { op("q") }
+    /// `Q`: restores the graphics state.
+    public mutating func restore() { op("Q") }
+    /// `cm`: concatenates a matrix to the current transformation.
+    public mutating func transform(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        op("\(n(a)) \(n(b)) \(n(c)) \(n(d)) \(n(e)) \(n(f)) cm")
+    }
+    /// `w`: line width in points.
+    public mutating func setLineWidth(_ width: Double) { op("\(n(width)) w") }
+    /// `J`: line cap (0 butt, 1 round, 2 square).
+    public mutating func setLineCap(_ cap: Int) { op("\(cap) J") }
+    /// `j`: line join (0 miter, 1 round, 2 bevel).
+    public mutating func setLineJoin(_ join: Int) { op("\(join) j") }
+    /// `d`: dash pattern; an empty array is a solid line.
+    public mutating func setDash(_ pattern: [Double], phase: Double = 0) {
+        op("[\(pattern.map(n).joined(separator: " "))] \(n(phase)) d")
+    }
+    /// `G`/`RG`: stroke colour.
+    public mutating func setStrokeColor(_ color: PDFColor) {
+        switch color {
+        case .gray(let g): op("\(n(g)) G")
+        case .rgb(let r, let g, let b): op("\(n(r)) \(n(g)) \(n(b)) RG")
+        }
+    }
+    /// `g`/`rg`: fill colour.
+    public mutating func setFillColor(_ color: PDFColor) {
+        switch color {
+        case .gray(let g): op("\(n(g)) g")
+        case .rgb(let r, let g, let b): op("\(n(r)) \(n(g)) \(n(b)) rg")
+        }
+    }
+
+    // MARK: Paths (§8.5)
+
+    public mutating func moveTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) m") }
+    public mutating func lineTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) l") }
+    public mutating func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
+        op("\(n(x1)) \(n(y1)) \(n(x2)) \(n(y2)) \(n(x3)) \(n(y3)) c")
+    }
+    /// `re`: a rectangle from its lower-left corner.
+    public mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
+        op("\(n(x)) \(n(y)) \(n(width)) \(n(height)) re")
+    }
+    public mutating func closePath() { op("h") }
+    /// `S`: strokes the path.
+    public mutating func stroke() { op("S") }
+    /// `f`: fills the path (non-zero winding).
+    public mutating func fill() { op("f") }
+    /// `B`: fills then strokes the path.
+    public mutating func fillAndStroke() { op("B") }
+    /// `W n`: intersects the clip with the path.
+    public mutating func clip() { op("W n") }
+
+    /// A straight line from (x1, y1) to (x2, y2), stroked.
+    public mutating func line(from x1: Double, _ y1: Double, to x2: Double, _ y2: Double) {
+        moveTo(x1, y1); lineTo(x2, y2); stroke()
+    }
+
+    // MARK: Text (§9.4)
+
+    /// Shapes `string` with the font's face and shows it with its baseline starting at (x, y).
+    /// Returns the advance width in points. The glyphs and their text are recorded in `font`
+    /// for subsetting and the ToUnicode map.
+    @discardableResult
+    public mutating func text(_ string: String, font: PDFFont, size: Double, x: Double, y: Double,
+                              style: TextStyle = .normal) -> Double {
+        let glyphs = font.face.shape(string)
+        return showGlyphs(glyphs, text: string, font: font, size: size, x: x, y: y, style: style)
+    }
+
+    /// Shows glyphs already shaped from `text` (clusters index `text.unicodeScalars`) at (x, y);
+    /// for callers that shaped to measure and should not shape twice. Returns the advance in points.
+    @discardableResult
+    public mutating func showGlyphs(_ glyphs: [ShapedGlyph], text: String, font: PDFFont, size: Double,
+                                    x: Double, y: Double, style: TextStyle = .normal) -> Double {
+        guard !glyphs.isEmpty else { return 0 }
+        font.record(glyphs, text: text)
+        fonts[font.resourceName] = font
+        let upem = Double(font.face.unitsPerEm)
+        op("q")
+        setFillColor(style.color)
+        if style.syntheticBold {
+            setStrokeColor(style.color)
+            setLineWidth(size * style.boldStrokeFraction)
+            setLineJoin(1)
+        }
+        var line = "BT /\(font.resourceName) \(n(size)) Tf"
+        if style.syntheticBold { line += " 2 Tr" }
+        line += " \(n(x)) \(n(y)) Td"
+        op(line)
+        // Pen positions in thousandths of text space: where PDF puts the pen (from /W widths) and
+        // where shaping wants it; a TJ number closes the gap (§9.4.3).
+        var array: [UInt8] = Array("[<".utf8)
+        var pdfPen = 0.0, truePen = 0.0
+        var total: Int64 = 0
+        var inHex = true
+        for g in glyphs {
+            let want = truePen + Double(g.xOffset) * 1000 / upem
+            let delta = want - pdfPen
+            if abs(delta) > 0.005 {
+                if inHex { array.append(UInt8(ascii: ">")); inHex = false }
+                array.append(contentsOf: " \(n(-delta)) ".utf8)
+                pdfPen = want
+            }
+            if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
+            let cid = UInt16(truncatingIfNeeded: g.gid)
+            PDFObject.appendHex([UInt8(cid >> 8), UInt8(cid & 0xFF)], to: &array)
+            pdfPen += font.width(of: g.gid)
+            truePen += Double(g.xAdvance) * 1000 / upem
+            total += Int64(g.xAdvance)
+        }
+        if inHex { array.append(UInt8(ascii: ">")) }
+        array.append(contentsOf: "] TJ ET Q".utf8)
+        bytes.append(contentsOf: array)
+        bytes.append(0x0A)
+        return Double(total) * size / upem
+    }
+
+    // MARK: XObjects (§8.8, §8.10)
+
+    /// `Do`: draws an image into the rectangle with lower-left corner (x, y).
+    public mutating func drawImage(_ image: PDFImage, x: Double, y: Double, width: Double, height: Double) {
+        xobjects[image.resourceName] = image.ref
+        op("q \(n(width)) 0 0 \(n(height)) \(n(x)) \(n(y)) cm /\(image.resourceName) Do Q")
+    }
+
+    /// `Do`: draws a form XObject with its origin moved to (x, y), optionally scaled.
+    public mutating func drawForm(_ form: PDFFormXObject, x: Double = 0, y: Double = 0, scale: Double = 1) {
+        xobjects[form.resourceName] = form.ref
+        op("q \(n(scale)) 0 0 \(n(scale)) \(n(x)) \(n(y)) cm /\(form.resourceName) Do Q")
+    }
+
+    /// Appends operators verbatim (for what this type does not cover yet).
+    public mutating func raw(_ operators: String) { op(operators) }
+
+    /// The `/Resources` dictionary this stream needs.
+    func resources() -> PDFDictionary {
+        var dict = PDFDictionary()
+        if !fonts.isEmpty {
+            var f = PDFDictionary()
+            for name in fonts.keys.sorted() { f[name] = .ref(fonts[name]!.ref) }
+            dict["Font"] = .dictionary(f)
+        }
+        if !xobjects.isEmpty {
+            var x = PDFDictionary()
+            for name in xobjects.keys.sorted() { x[name] = .ref(xobjects[name]!) }
+            dict["XObject"] = .dictionary(x)
+        }
+        return dict
+    }
+
+    private mutating func op(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        bytes.append(0x0A)
+    }
+
+    private func n(_ v: Double) -> String { PDFObject.format(v) }
+}

@@ -1,0 +1,48 @@
+import CZlib
+import Foundation
+import ShenbaoCore
+
+/// zlib streams for `/FlateDecode` (ISO 32000-1 §7.4.4, RFC 1950) and for reading PNG data.
+public enum Deflate {
+    /// Compresses `bytes` into a zlib stream at `level` (0–9; 6 is zlib's default balance).
+    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var destLength = compressBound(uLong(bytes.count))
+        var out = [UInt8](repeating: 0, count: Int(destLength))
+        let status = bytes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                compress2(dst.baseAddress, &destLength, src.baseAddress, uLong(src.count), level)
+            }
+        }
+        precondition(status == Z_OK, "compress2 failed with a bound-sized buffer: \(status)")
+        out.removeSubrange(Int(destLength)...)
+        return out
+    }
+
+    /// Inflates a zlib stream; nil when it is damaged or would exceed `limit` bytes.
+    public static func inflate(_ bytes: [UInt8], limit: Int = 512 << 20) -> [UInt8]? {
+        var stream = z_stream()
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var input = bytes
+        let done: Bool = input.withUnsafeMutableBufferPointer { src in
+            stream.next_in = src.baseAddress
+            stream.avail_in = uInt(src.count)
+            while true {
+                let status = chunk.withUnsafeMutableBufferPointer { dst -> Int32 in
+                    stream.next_out = dst.baseAddress
+                    stream.avail_out = uInt(dst.count)
+                    return CZlib.inflate(&stream, Z_NO_FLUSH)
+                }
+                let produced = chunk.count - Int(stream.avail_out)
+                out.append(contentsOf: chunk[0..<produced])
+                if out.count > limit { return false }
+                if status == Z_STREAM_END { return true }
+                if status != Z_OK { return false }
+                if stream.avail_in == 0 && produced == 0 { return false }
+            }
+        }
+        return done ? out : nil
+    }
+}

@@ -1,0 +1,15 @@
+/// One page being built: its size and what is drawn on it.
+public final class PDFPage {
+    /// Width and height in points (the `/MediaBox`).
+    public let width: Double
+    public let height: Double
+    /// What the page draws; mutate it in place (`page.content.text(…)`).
+    public var content = ContentStream()
+    let ref: PDFRef
+
+    init(width: Double, height: Double, ref: PDFRef) {
+        self.width = width
+        self.height = height
+        self.ref = ref
+    }
+}

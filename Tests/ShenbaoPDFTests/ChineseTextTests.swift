@@ -1,0 +1,69 @@
+import Foundation
+import ShenbaoFonts
+import Testing
+@testable import ShenbaoPDF
+
+@Suite("Chinese text in a PDF, checked with qpdf and poppler")
+struct ChineseTextTests {
+    static let title = "上海市市级标准化试点项目申请表"
+    static let mixed = "统一社会信用代码：91310000MA1K4XYZ2B，2024年第130号（Shanghai）"
+
+    static func makePDF() throws -> Data {
+        let face = try FontFace(path: Tools.umingPath, index: 0)
+        let doc = PDFDocument(options: .init(title: title))
+        let font = doc.embed(face)
+        let page = doc.addPage(.a4)
+        page.content.text(title, font: font, size: 18, x: 72, y: 760)
+        page.content.text(mixed, font: font, size: 10.5, x: 72, y: 730)
+        page.content.text("加粗：申报单位基本情况", font: font, size: 12, x: 72, y: 700, style: .bold)
+        page.content.setLineWidth(0.5)
+        page.content.rect(70, 690, 455, 90)
+        page.content.stroke()
+        let second = doc.addPage(.a4Landscape)
+        second.content.text("第二页", font: font, size: 12, x: 72, y: 500)
+        return try doc.finish()
+    }
+
+    @Test func toolsAcceptAndReadBackTheText() throws {
+        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent (apt-get install fonts-arphic-uming)"); return }
+        let dir = try Tools.tempDir("cjk")
+        let file = dir.appendingPathComponent("cjk.pdf").path
+        try Self.makePDF().write(to: URL(fileURLWithPath: file))
+
+        let check = try Tools.run("qpdf", ["--check", file])
+        #expect(check.status == 0, "\(check.out)\(check.err)")
+        #expect(check.out.contains("No syntax or stream encoding errors"))
+        #expect(!check.err.contains("WARNING"))
+
+        let fonts = try Tools.run("pdffonts", [file])
+        let row = fonts.out.split(separator: "\n").last { $0.contains("UMingCN") }.map(String.init) ?? ""
+        let cols = row.split(separator: " ", omittingEmptySubsequences: true)
+        // name type encoding emb sub uni object ID
+        #expect(cols.count >= 7)
+        #expect(row.contains("CID TrueType"))
+        #expect(row.contains("Identity-H"))
+        #expect(cols.suffix(5).prefix(3).map(String.init) == ["yes", "yes", "yes"], "\(fonts.out)")
+        #expect(cols.first.map { $0.count == 14 && $0.dropFirst(6).hasPrefix("+") } == true, "subset tag: \(row)")
+
+        let text = try Tools.run("pdftotext", ["-layout", "-f", "1", "-l", "1", file, "-"])
+        #expect(text.out.contains(Self.title))
+        #expect(text.out.contains(Self.mixed))
+        #expect(text.out.contains("加粗：申报单位基本情况"))
+
+        let info = try Tools.run("pdfinfo", [file])
+        let fields = Tools.fields(info.out)
+        #expect(fields["Pages"] == "2")
+        #expect(info.out.contains("595.276 x 841.89 pts (A4)"), "\(info.out)")
+        let page2 = try Tools.run("pdfinfo", ["-f", "2", "-l", "2", file])
+        #expect(page2.out.contains("841.89 x 595.276 pts"))
+        #expect(fields["Title"] == Self.title)
+    }
+
+    @Test func sameInputSameBytes() throws {
+        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+        let a = try Self.makePDF()
+        let b = try Self.makePDF()
+        #expect(a == b)
+        #expect(a.count < 60_000, "size \(a.count)")
+    }
+}
