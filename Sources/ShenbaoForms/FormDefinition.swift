@@ -128,8 +128,8 @@ public struct FormDefinition: Sendable, Hashable {
         let url = TemplatesFolder.url("definitions/\(name).yaml")
         guard safe, FileManager.default.fileExists(atPath: url.path) else {
             throw ShenbaoFailure.unusable("form.unknown",
-                zh: "未知的表单「\(name)」（可用：\(builtInNames.joined(separator: "、"))）",
-                en: "unknown form “\(name)” (available: \(builtInNames.joined(separator: ", ")))")
+                zh: "未知的表单「\(name)」（可用：\(dataFormNames.joined(separator: "、"))）",
+                en: "unknown form “\(name)” (available: \(dataFormNames.joined(separator: ", ")))")
         }
         if let cached = cache.get(url.path) { return cached }
         let definition = try FormDefinition(reader: ConfigReader(path: url.path))
@@ -147,6 +147,14 @@ public struct FormDefinition: Sendable, Hashable {
         let dir = TemplatesFolder.url("definitions")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// Built-in forms whose data can be validated (those with fields; not the summary).
+    public static var dataFormNames: [String] {
+        builtInNames.filter { name in
+            let url = TemplatesFolder.url("definitions/\(name).yaml")
+            return (try? DataLoader.load(path: url.path))?.root["fields"] != nil
+        }
     }
 
     private static let cache = Cache<FormDefinition>()

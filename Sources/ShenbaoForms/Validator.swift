@@ -45,7 +45,15 @@ public struct Validator: Sendable {
         let context = RuleContext(document: document, definition: definition, notice: notice, glyphs: glyphs)
         var out: [Diagnostic] = []
         for rule in rules { out += rule.check(context) }
-        return out
+        return Validator.ordered(out)
+    }
+
+    /// Issues in file order (by line; those without a line last), rules' order within a line.
+    public static func ordered(_ issues: [Diagnostic]) -> [Diagnostic] {
+        issues.enumerated().sorted { a, b in
+            let la = a.element.line ?? Int.max, lb = b.element.line ?? Int.max
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The notice a record names with its `notice:` key (default `shanghai-2024`).

@@ -31,7 +31,7 @@ public struct PeriodRule: ValidationRule {
 
     static func describe(months: Int) -> (zh: String, en: String) {
         if months == 6 { return ("半年", "half a year") }
-        if months % 12 == 0 { return ("\(months / 12) 年", "\(months / 12) years") }
-        return ("\(months) 个月", "\(months) months")
+        if months % 12 == 0 { return ("\(months / 12)年", "\(months / 12) years") }
+        return ("\(months)个月", "\(months) months")
     }
 }
