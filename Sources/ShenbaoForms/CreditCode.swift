@@ -20,16 +20,21 @@ public enum CreditCode {
         String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "－" && $0 != "\u{3000}" }).uppercased()
     }
 
-    /// Why a (normalised) code is malformed, or nil when its shape is right: 18 characters of the
-    /// alphabet, with positions 3–8 digits.
+    /// Why a (normalised) code is malformed, or nil when its shape is right: 18 characters, the
+    /// first 17 of the alphabet, positions 3–8 digits, the 18th a digit or letter.
     public static func formatProblem(_ code: String) -> (zh: String, en: String)? {
         let chars = Array(code)
         if chars.count != 18 {
             return ("应为 18 位，实为 \(chars.count) 位", "must have 18 characters, found \(chars.count)")
         }
-        if let bad = chars.first(where: { valueOf[$0] == nil }) {
+        // The check character (18th) is compared by `credit_code.checksum`: a letter outside the
+        // alphabet there (`…Y4Z`) is a wrong check character, not a malformed code.
+        if let bad = chars[0..<17].first(where: { valueOf[$0] == nil }) {
             return ("含有不允许的字符「\(bad)」（不使用 I、O、Z、S、V）",
                     "contains the character “\(bad)”, which codes never use (no I, O, Z, S, V)")
+        }
+        if !(chars[17].isASCII && (chars[17].isNumber || chars[17].isUppercase)) {
+            return ("第 18 位（校验码）应为数字或大写字母，实为「\(chars[17])」", "position 18 (check character) must be a digit or letter, found “\(chars[17])”")
         }
         if !chars[2..<8].allSatisfy({ $0.isASCII && $0.isNumber }) {
             return ("第 3–8 位（行政区划码）应为数字", "positions 3–8 (administrative division) must be digits")

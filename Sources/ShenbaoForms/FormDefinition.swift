@@ -193,7 +193,9 @@ public struct FormDefinition: Sendable, Hashable {
         }
         for f in allFields {
             byPath[f.path] = f
-            for label in [f.label, qualifiedLabel(for: f.path) ?? f.label] where !f.path.hasSuffix("[]") {
+            // Items of lists are named with their number (预期成果.1.名称), never by label alone.
+            guard !f.path.contains("[]") else { continue }
+            for label in [f.label, qualifiedLabel(for: f.path) ?? f.label] {
                 // A label two fields share is ambiguous: remember it as such ("").
                 if let existing = byLabel[label], existing != f.path { byLabel[label] = "" } else { byLabel[label] = f.path }
             }

@@ -13,10 +13,13 @@ public struct ImplicationRule: ValidationRule {
             for rule in field.implies where rule.value == value {
                 let other = context.present(rule.path)?.scalarText?.trimmingCharacters(in: .whitespaces)
                 guard other != rule.equals else { continue }
+                // Missing or not an allowed value: `required` or `enum` already reports it.
+                guard let other, context.definition.field(at: rule.path)?.allowedValues(context.notice)?.contains(other) ?? true
+                else { continue }
                 let otherLabel = context.definition.label(for: rule.path) ?? rule.path
                 out.append(context.issue(rule.rule, at: field.path,
-                    zh: "\(field.label)为「\(value)」时，\(otherLabel)应为「\(rule.equals)」，实为「\(other ?? "未填写")」",
-                    en: "\(field.path) “\(value)” needs \(rule.path) “\(rule.equals)”, found “\(other ?? "nothing")”"))
+                    zh: "\(field.label)为「\(value)」时，\(otherLabel)应为「\(rule.equals)」，实为「\(other)」",
+                    en: "\(field.path) “\(value)” needs \(rule.path) “\(rule.equals)”, found “\(other)”"))
             }
         }
         return out
