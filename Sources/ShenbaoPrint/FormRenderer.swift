@@ -84,15 +84,15 @@ public struct FormRenderer: Sendable {
             case .table(let t):
                 out.append(.table(try table(t, scope)))
             case .group(let when, let each, let children):
-                guard scope.holds(when) else { continue }
+                // Inside an `each`, the condition is asked of every item.
                 if let each {
                     for i in 0..<scope.items(each) {
                         var inner = scope
                         inner.each = each
                         inner.index = i
-                        out += try blocks(children, inner, base: base)
+                        if inner.holds(when) { out += try blocks(children, inner, base: base) }
                     }
-                } else {
+                } else if scope.holds(when) {
                     out += try blocks(children, scope, base: base)
                 }
             }
@@ -105,11 +105,11 @@ public struct FormRenderer: Sendable {
         var rows: [Row] = []
         var headerRows = 0
         for (i, row) in t.rows.enumerated() {
-            guard scope.holds(row.when) else { continue }
             var scopes: [Scope] = [scope]
             if let each = row.each {
                 scopes = (0..<scope.items(each)).map { var s = scope; s.each = each; s.index = $0; return s }
             }
+            scopes = scopes.filter { $0.holds(row.when) }
             for s in scopes {
                 var cells: [Cell] = []
                 for cell in row.cells {

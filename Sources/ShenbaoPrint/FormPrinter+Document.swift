@@ -1,0 +1,36 @@
+import Foundation
+import ShenbaoCore
+import ShenbaoForms
+
+/// The kinds of file a form renders to.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case pdf, docx
+
+    /// The format an output path's extension names, if any.
+    public init?(path: String) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        self.init(rawValue: ext)
+    }
+}
+
+extension FormPrinter {
+    /// The whole render of one data file, as `render` and `batch` do it: validate first with the
+    /// notice the data names (errors: exit 1 and no output, unless `draft`), then build the
+    /// template context and render. Returns the file and the warnings (and, for a draft, the
+    /// errors) to report.
+    public func render(document: DataDocument, options: PrintOptions, format: OutputFormat) throws -> (Data, [Diagnostic]) {
+        let notice = try Validator.notice(for: document)
+        let validator = Validator(notice: notice, glyphs: FontCoverage(library: library))
+        let issues: [Diagnostic]
+        do {
+            issues = try validator.validate(document, definition: FormDefinition.load(name: layout.form))
+        }
+        if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
+        let noticeRoot = try DataLoader.load(path: notice.file).root
+        let context = FormContext.build(data: document.root, notice: noticeRoot)
+        switch format {
+        case .pdf: return (try pdf(context: context, options: options), issues)
+        case .docx: return (try docx(context: context, options: options), issues)
+        }
+    }
+}
