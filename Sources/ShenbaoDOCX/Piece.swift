@@ -37,4 +37,11 @@ public struct DOCXTag: Sendable, Hashable {
     public var location: String
     /// Paths of the sections around the tag, outermost first.
     public var scopes: [String]
+
+    public init(kind: Kind, expression: Expression, location: String, scopes: [String] = []) {
+        self.kind = kind
+        self.expression = expression
+        self.location = location
+        self.scopes = scopes
+    }
 }
