@@ -1,15 +1,101 @@
 import ArgumentParser
+import Foundation
 import ShenbaoCore
+import ShenbaoDOCX
+import ShenbaoTemplate
 
-/// `shenbao fill` (spec/cli.md).
+/// `shenbao fill TEMPLATE.docx DATA… -o OUT [--strict] [--delimiters "{ }"]` (spec/cli.md).
+///
+/// The template is read and compiled once; each data file gives one document. With several
+/// data files every record is filled even when another fails, and the exit code is the worst.
 struct Fill: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "fill", abstract: "用数据填充 Word 模板 Fill a tagged Word template.")
+    static let configuration = CommandConfiguration(
+        commandName: "fill", abstract: "用数据填充 Word 模板 Fill a tagged Word template.")
 
+    @Argument(help: "Word 模板 Tagged Word template (.docx).") var template: String
+    @Argument(help: "数据文件 Data files (.json, .yaml, .yml; - for standard input).") var data: [String]
+    @Option(name: .shortAndLong, help: "输出文件（多个数据文件时为文件夹） Output file, or folder with several data files (- for standard output).")
+    var output: String?
+    @Flag(name: .long, help: "缺少数据时报错 Fail, listing every missing value.") var strict = false
+    @Option(name: .long, help: "标签分隔符 Tag delimiters, e.g. \"{ }\" (default \"{{ }}\").") var delimiters: String?
     @OptionGroup var global: GlobalOptions
+
+    /// Templates larger than this are refused before reading (the ZIP limits apply after).
+    static let maxTemplateBytes = 100 << 20
+
+    func validate() throws {
+        if let delimiters, Delimiters(spec: delimiters) == nil {
+            throw ValidationError("--delimiters: expected two words such as \"{ }\" or \"<% %>\"")
+        }
+        if data.isEmpty { throw ValidationError("at least one DATA file is needed") }
+        if data.count > 1 && output == "-" { throw ValidationError("-o - needs a single DATA file") }
+        if data.count == 1 && data[0] == "-" && output == nil { throw ValidationError("reading data from standard input needs -o") }
+    }
 
     func run() throws {
         try reporting(global.lang) {
-            throw ShenbaoFailure.unusable("not_implemented", zh: "尚未实现", en: "not implemented yet")
+            let compiled = try Self.loadTemplate(template, delimiters: delimiters.flatMap(Delimiters.init(spec:)) ?? .mustache)
+            if data.count == 1 {
+                let out = output ?? Self.outputName(for: data[0], in: nil)
+                try fillOne(compiled, data: data[0], to: out)
+                return
+            }
+            guard let folder = output else {
+                throw ShenbaoFailure.unusable("fill.output", zh: "多个数据文件时须用 -o 指定输出文件夹", en: "with several DATA files, -o must name an output folder")
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ShenbaoFailure.unusable("output.write", file: folder, zh: "无法创建输出文件夹", en: "cannot create the output folder")
+            }
+            var diagnostics: [Diagnostic] = []
+            var status = ExitStatus.ok
+            var seen = Set<String>()
+            for file in data {
+                let out = Self.outputName(for: file, in: folder)
+                guard seen.insert(out).inserted else {
+                    diagnostics.append(Diagnostic(id: "fill.duplicate_output", file: file,
+                        message: Localized(zh: "与另一个数据文件同名，输出 \(out) 会被覆盖，已跳过", en: "same name as another data file; \(out) would be overwritten, skipped")))
+                    status = .unusableInput
+                    continue
+                }
+                do {
+                    try fillOne(compiled, data: file, to: out)
+                } catch let failure as ShenbaoFailure {
+                    diagnostics += failure.diagnostics
+                    if failure.status.rawValue > status.rawValue { status = failure.status }
+                }
+            }
+            if status != .ok { throw ShenbaoFailure(status, diagnostics) }
         }
+    }
+
+    private func fillOne(_ template: DOCXTemplate, data file: String, to out: String) throws {
+        let document = try DataLoader.load(path: file)
+        let folder = file == "-" ? nil : (file as NSString).deletingLastPathComponent
+        let bytes = try template.fill(document.root, strict: strict, dataFile: file,
+                                      resourceDirectory: folder.map { $0.isEmpty ? "." : $0 })
+        try AtomicFile.write(bytes, to: out)
+    }
+
+    /// Reads and compiles a Word template, refusing what is too large to be one.
+    static func loadTemplate(_ path: String, delimiters: Delimiters) throws -> DOCXTemplate {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ShenbaoFailure.unusable("template.unreadable", file: path, zh: "无法读取模板文件", en: "cannot read the template file")
+        }
+        defer { try? handle.close() }
+        let data = handle.readData(ofLength: maxTemplateBytes + 1)
+        guard data.count <= maxTemplateBytes else {
+            throw ShenbaoFailure.unusable("template.too_large", file: path, zh: "模板文件超过 100 MB，已拒绝", en: "template file exceeds 100 MB; refused")
+        }
+        return try DOCXTemplate(bytes: [UInt8](data), file: path, delimiters: delimiters)
+    }
+
+    /// `<DATA stem>.docx`, next to DATA or in `folder`.
+    static func outputName(for dataFile: String, in folder: String?) -> String {
+        let stem = ((dataFile as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = (stem.isEmpty || dataFile == "-" ? "stdin" : stem) + ".docx"
+        if let folder { return (folder as NSString).appendingPathComponent(name) }
+        return ((dataFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
     }
 }

@@ -1,0 +1,242 @@
+import ShenbaoCore
+import ShenbaoTemplate
+
+/// Compiles one templated part: finds the tags in each paragraph's joined text, pairs the
+/// sections, decides where each section repeats (inline, table row, paragraphs, or the text
+/// stream between its tags) and turns the annotated tree into `Piece`s.
+///
+/// Errors are collected, never thrown one at a time: a template author sees them all at once.
+final class PartCompiler {
+    let part: String
+    let file: String?
+    let document: XDocument
+    let wordprocessing: Bool
+    var paragraphs: [ParagraphText]
+    var tags: [FoundTag] = []
+    var sections: [(open: Int, close: Int)] = []
+    var diagnostics: [Diagnostic] = []
+    private var touched: [XElement] = []
+
+    init(part: String, file: String?, document: XDocument, wordprocessing: Bool) {
+        self.part = part
+        self.file = file
+        self.document = document
+        self.wordprocessing = wordprocessing
+        paragraphs = wordprocessing ? ParagraphText.collect(wordprocessing: document.root)
+                                    : ParagraphText.collect(plain: document.root)
+    }
+
+    func location(_ p: Int) -> String { "\(part) ¶\(paragraphs[p].number)" }
+
+    private func error(_ id: String, paragraph p: Int, offset: Int, zh: String, en: String) {
+        let excerpt = paragraphs[p].excerpt(at: offset)
+        diagnostics.append(Diagnostic(id: id, file: file, path: location(p),
+                                      message: Localized(zh: "\(zh)（“\(excerpt)”）", en: "\(en) (\"\(excerpt)\")")))
+    }
+
+    /// Runs every stage; nil when the part holds no tag (it is then copied unchanged).
+    func compile(delimiters: Delimiters) -> CompiledPart? {
+        lex(delimiters)
+        guard !tags.isEmpty else { return nil }
+        pair()
+        for p in paragraphs.indices { paragraphs[p].placeTags(&tags) }
+        for s in sections.indices { place(s) }
+        guard diagnostics.isEmpty else { return nil }
+        for e in touched {
+            e.before.sort { eventTag($0) < eventTag($1) }
+            e.after.sort { eventTag($0) < eventTag($1) }
+        }
+        var emitter = PartEmitter(compiler: self)
+        emitter.emitDocument()
+        guard let pieces = emitter.finish() else { return nil }
+        return CompiledPart(name: part, isWordprocessing: wordprocessing, pieces: pieces)
+    }
+
+    private func eventTag(_ event: PieceEvent) -> Int {
+        switch event {
+        case .open(let s): return sections[s].open
+        case .close(let s): return sections[s].close
+        }
+    }
+
+    // MARK: Stage 1 — tags in each paragraph's joined text
+
+    private func lex(_ delimiters: Delimiters) {
+        var current = delimiters
+        for p in paragraphs.indices {
+            let first = current.open.utf8.first!
+            guard paragraphs[p].bytes.contains(first) else { continue }
+            let (tokens, errors) = Lexer.tokenize(String(decoding: paragraphs[p].bytes, as: UTF8.self), delimiters: current)
+            for e in errors { diagnostics.append(e.diagnostic(file: file, location: location(p))) }
+            paragraphs[p].tokens = tokens
+            for case .tag(let token) in tokens {
+                if token.kind == .delimiters {
+                    let words = token.content.split(whereSeparator: \.isWhitespace)
+                    if words.count == 2 { current = Delimiters(open: String(words[0]), close: String(words[1])) }
+                }
+                paragraphs[p].tags.append(tags.count)
+                tags.append(FoundTag(token: token, paragraph: p))
+            }
+        }
+    }
+
+    // MARK: Stage 2 — pairing sections across the part
+
+    private func pair() {
+        var stack: [Int] = []
+        for t in tags.indices {
+            let token = tags[t].token
+            let p = tags[t].paragraph
+            tags[t].scopes = stack.map { tags[$0].token.expression?.path ?? "" }
+            switch token.kind {
+            case .section, .inverted:
+                stack.append(t)
+            case .close:
+                let name = token.closeName ?? ""
+                guard let top = stack.last else {
+                    error("template.unopened_close", paragraph: p, offset: token.range.lowerBound,
+                          zh: "结束标签“\(name)”前没有对应的开始标签", en: "closing tag \"\(name)\" has no opening section")
+                    continue
+                }
+                let open = tags[top].token.expression?.path ?? ""
+                if !name.isEmpty && name != open {
+                    error("template.mismatched_close", paragraph: p, offset: token.range.lowerBound,
+                          zh: "结束标签“\(name)”与开始的节“\(open)”不匹配", en: "closing tag \"\(name)\" does not match the open section \"\(open)\"")
+                }
+                stack.removeLast()
+                sections.append((top, t))
+            case .interpolation:
+                tags[t].role = .value
+            case .image:
+                tags[t].role = wordprocessing ? .image : .value
+            case .partial:
+                error("template.partial_in_docx", paragraph: p, offset: token.range.lowerBound,
+                      zh: "Word 模板中不能使用局部模板“\(token.content)”", en: "partials (\"\(token.content)\") cannot be used in a Word template")
+            case .comment, .delimiters:
+                break
+            }
+        }
+        for t in stack {
+            let path = tags[t].token.expression?.path ?? ""
+            error("template.unclosed_section", paragraph: tags[t].paragraph, offset: tags[t].token.range.lowerBound,
+                  zh: "节“\(path)”没有结束标签", en: "section \"\(path)\" is never closed")
+        }
+    }
+
+    // MARK: Stage 3 — where each section repeats
+
+    private func carrier(_ t: Int) -> XElement {
+        paragraphs[tags[t].paragraph].carriers[tags[t].carrier]
+    }
+
+    private func add(_ event: PieceEvent, before element: XElement) {
+        element.before.append(event); touched.append(element)
+    }
+
+    private func add(_ event: PieceEvent, after element: XElement) {
+        element.after.append(event); touched.append(element)
+    }
+
+    private func place(_ s: Int) {
+        let (o, c) = sections[s]
+        let po = tags[o].paragraph, pc = tags[c].paragraph
+        let first = paragraphs[po].element, last = paragraphs[pc].element
+        let structural = Localized(zh: "节“\(tags[o].token.expression?.path ?? "")”的开始与结束标签所在的结构无法重复（例如一个在表格内、一个在表格外）",
+                                   en: "section \"\(tags[o].token.expression?.path ?? "")\" opens and closes in structures that cannot be repeated together (e.g. one inside a table, one outside)")
+        func structuralError() {
+            error("template.section_structure", paragraph: po, offset: tags[o].token.range.lowerBound, zh: structural.zh, en: structural.en)
+        }
+        if po == pc {
+            guard sameShape(carrier(o), carrier(c), below: first) else { return structuralError() }
+            tags[o].role = .event(.open(s)); tags[c].role = .event(.close(s))
+            return
+        }
+        let chainFirst = [first] + first.ancestors, chainLast = [last] + last.ancestors
+        let lastIDs = Set(chainLast.map(ObjectIdentifier.init))
+        guard let li = chainFirst.firstIndex(where: { lastIDs.contains(ObjectIdentifier($0)) }), li > 0,
+              let lj = chainLast.firstIndex(where: { $0 === chainFirst[li] }), lj > 0 else { return structuralError() }
+        let common = chainFirst[li]
+        let childFirst = chainFirst[li - 1], childLast = chainLast[lj - 1]
+        if common.name == "w:tr" {
+            // Tags in different cells of one row: the whole row repeats.
+            add(.open(s), before: common); add(.close(s), after: common)
+        } else if common.name == "w:tbl" {
+            add(.open(s), before: childFirst); add(.close(s), after: childLast)
+        } else if wordprocessing, paragraphs[po].holdsOnly(tags[o].token), paragraphs[pc].holdsOnly(tags[c].token) {
+            placeOpen(s, o, childFirst, first)
+            placeClose(s, c, childLast, last)
+        } else {
+            // A tag shares its paragraph with other text: the stream between the two tags repeats,
+            // paragraph marks included (as docxtemplater does).
+            guard sameShape(carrier(o), carrier(c), below: common) else { return structuralError() }
+            tags[o].role = .event(.open(s)); tags[c].role = .event(.close(s))
+        }
+    }
+
+    /// A tag-only paragraph opening a section: it disappears, unless it holds a drawing or a
+    /// break (then it stays, inside the repetition when that content follows the tag) or a
+    /// section break (it stays, before the repetition).
+    private func placeOpen(_ s: Int, _ t: Int, _ boundary: XElement, _ paragraph: XElement) {
+        guard boundary === paragraph else { return add(.open(s), before: boundary) }
+        let (before, after) = content(of: paragraph, around: carrier(t))
+        if hasSectionBreak(paragraph) || (before && !after) {
+            add(.open(s), after: paragraph)
+        } else if after {
+            add(.open(s), before: paragraph)
+        } else {
+            paragraph.dropped = true
+            add(.open(s), after: paragraph)
+        }
+    }
+
+    private func placeClose(_ s: Int, _ t: Int, _ boundary: XElement, _ paragraph: XElement) {
+        guard boundary === paragraph else { return add(.close(s), after: boundary) }
+        let (before, after) = content(of: paragraph, around: carrier(t))
+        if hasSectionBreak(paragraph) || (after && !before) {
+            add(.close(s), before: paragraph)
+        } else if before {
+            add(.close(s), after: paragraph)
+        } else {
+            paragraph.dropped = true
+            add(.close(s), before: paragraph)
+        }
+    }
+
+    private func hasSectionBreak(_ paragraph: XElement) -> Bool {
+        paragraph.child("w:pPr")?.child("w:sectPr") != nil
+    }
+
+    private static let contentNames: Set<String> = ["w:drawing", "w:pict", "w:object", "w:br", "w:cr", "w:sym",
+                                                    "mc:AlternateContent", "w:footnoteReference", "w:endnoteReference", "w:ptab"]
+
+    /// Whether the paragraph holds non-text content (drawings, breaks) before / after `carrier`.
+    private func content(of paragraph: XElement, around carrier: XElement) -> (before: Bool, after: Bool) {
+        var passed = false, before = false, after = false
+        func visit(_ e: XElement) {
+            for case .element(let child) in e.children {
+                if child === carrier { passed = true; continue }
+                if Self.contentNames.contains(child.name) || (child.name == "w:tab" && e.name == "w:r") {
+                    if passed { after = true } else { before = true }
+                    continue
+                }
+                if child.name == "w:pPr" { continue }
+                visit(child)
+            }
+        }
+        visit(paragraph)
+        return (before, after)
+    }
+
+    /// Whether the two carriers sit under `top` through elements of the same names, so that the
+    /// markup between them can be repeated and stay well-formed.
+    private func sameShape(_ a: XElement, _ b: XElement, below top: XElement) -> Bool {
+        func names(_ e: XElement) -> [String]? {
+            var list: [String] = []
+            var current: XElement? = e
+            while let x = current, x !== top { list.append(x.name); current = x.parent }
+            return current == nil ? nil : list
+        }
+        guard let na = names(a), let nb = names(b) else { return false }
+        return na == nb
+    }
+}

@@ -1,1 +1,0 @@
-// The ShenbaoDOCX module; see README "Design".

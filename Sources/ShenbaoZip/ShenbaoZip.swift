@@ -1,1 +1,0 @@
-// The ShenbaoZip module; see README "Design".

@@ -1,0 +1,98 @@
+import Testing
+@testable import ShenbaoZip
+
+@Suite struct ZipTests {
+    private func sample() -> [UInt8] {
+        var writer = ZipWriter()
+        writer.add("[Content_Types].xml", contents: Array("<Types/>".utf8))
+        writer.add("word/document.xml", contents: Array(String(repeating: "<w:p>申报</w:p>", count: 200).utf8))
+        writer.add("word/media/图片.bin", contents: [0, 1, 2, 3])
+        return writer.finish()
+    }
+
+    @Test func roundTripKeepsOrderNamesAndContents() throws {
+        let archive = try ZipArchive(bytes: sample())
+        #expect(archive.entries.map(\.name) == ["[Content_Types].xml", "word/document.xml", "word/media/图片.bin"])
+        #expect(try archive.contents(named: "word/document.xml") == Array(String(repeating: "<w:p>申报</w:p>", count: 200).utf8))
+        #expect(try archive.contents(named: "word/media/图片.bin") == [0, 1, 2, 3])
+        #expect(archive.entry(named: "word/document.xml")?.method == 8)
+        #expect(archive.entry(named: "word/media/图片.bin")?.method == 0) // too small to gain from deflate
+    }
+
+    @Test func writingTwiceGivesIdenticalBytes() {
+        #expect(sample() == sample())
+    }
+
+    @Test func rawCopyKeepsCompressedBytes() throws {
+        let source = try ZipArchive(bytes: sample())
+        var writer = ZipWriter()
+        for entry in source.entries { writer.copy(entry, from: source) }
+        let copy = try ZipArchive(bytes: writer.finish())
+        for entry in source.entries {
+            let copied = try #require(copy.entry(named: entry.name))
+            #expect(copy.compressedBytes(of: copied) == source.compressedBytes(of: entry))
+            #expect(try copy.contents(of: copied) == source.contents(of: entry))
+        }
+    }
+
+    @Test func notAZipIsRefused() {
+        #expect(throws: ZipError.self) { try ZipArchive(bytes: Array("just some text, not a zip".utf8)) }
+        do { _ = try ZipArchive(bytes: Array(repeating: 0x41, count: 100)) } catch { #expect(error.id == "zip.not_zip") }
+        do { _ = try ZipArchive(bytes: []) } catch { #expect(error.id == "zip.not_zip") }
+    }
+
+    @Test func highlyCompressedLargeEntryIsRefused() {
+        var writer = ZipWriter()
+        writer.add("bomb.xml", contents: [UInt8](repeating: 0x20, count: 11 << 20), level: 9)
+        let bytes = writer.finish()
+        do {
+            _ = try ZipArchive(bytes: bytes)
+            Issue.record("a zip bomb entry was accepted")
+        } catch {
+            #expect(error.id == "zip.ratio")
+        }
+    }
+
+    @Test func declaredTotalOverLimitIsRefused() throws {
+        // 21 entries each claiming 10 MB from 100 kB (ratio 100:1, allowed): 210 MB in all.
+        var writer = ZipWriter()
+        var generator = SystemRandomNumberGenerator()
+        for i in 0 ..< 21 {
+            writer.add("part\(i).bin", contents: (0 ..< 100_000).map { _ in UInt8.random(in: 0 ... 255, using: &generator) })
+        }
+        var bytes = writer.finish()
+        #expect(try ZipArchive(bytes: bytes).entries.count == 21) // readable before patching
+        patchDeclaredSizes(&bytes, compressed: nil, uncompressed: 10 << 20)
+        do {
+            _ = try ZipArchive(bytes: bytes)
+            Issue.record("an archive expanding past 200 MB was accepted")
+        } catch {
+            #expect(error.id == "zip.too_large")
+        }
+    }
+
+    @Test func lyingDeclaredSizeNeverInflatesPastIt() throws {
+        var writer = ZipWriter()
+        writer.add("x.xml", contents: [UInt8](repeating: 0x61, count: 100_000))
+        var bytes = writer.finish()
+        // Claim 1000 bytes: inflating must stop at the bound and fail, not allocate 100 kB.
+        patchDeclaredSizes(&bytes, compressed: nil, uncompressed: 1000)
+        let archive = try ZipArchive(bytes: bytes)
+        #expect(throws: ZipError.self) { try archive.contents(of: archive.entries[0]) }
+    }
+
+    /// Rewrites the size fields of every central directory entry.
+    private func patchDeclaredSizes(_ bytes: inout [UInt8], compressed: Int?, uncompressed: Int) {
+        var at = 0
+        while at + 4 <= bytes.count {
+            if bytes[at] == 0x50, bytes[at + 1] == 0x4B, bytes[at + 2] == 1, bytes[at + 3] == 2 {
+                func put(_ v: Int, _ o: Int) { for i in 0 ..< 4 { bytes[o + i] = UInt8((v >> (8 * i)) & 0xFF) } }
+                if let compressed { put(compressed, at + 20) }
+                put(uncompressed, at + 24)
+                at += 46
+            } else {
+                at += 1
+            }
+        }
+    }
+}
