@@ -1,9 +1,254 @@
 import Foundation
 import ShenbaoCore
+import ShenbaoLayout
+import ShenbaoZip
 
 extension FormPrinter {
-    /// The form as a Word document (see `DOCXDocument`).
+    /// The print pack as a Word document made from the same blocks as the PDF: one section per
+    /// copy, each starting on an odd page with its page numbers restarting at 1 and its own
+    /// header carrying the copy mark (ECMA-376 Part 1 §17.6.17 sectPr, §17.18.94 ST_SectionMark).
     public func docx(context: Value, options: PrintOptions = PrintOptions()) throws -> Data {
-        throw ShenbaoFailure.unusable("docx.unavailable", zh: "DOCX 输出尚未实现", en: "DOCX output is not implemented yet")
+        let blocks = try self.blocks(context: context)
+        let copies = max(1, options.copies ?? layout.copies)
+        var writer = DOCXWriter(setup: layout.page, title: layout.title)
+        return Data(writer.package(blocks: blocks, copies: copies, draft: options.draft))
+    }
+}
+
+/// Writes WordprocessingML as strings: paragraphs, tables with grid columns and `gridSpan`,
+/// fonts with `w:eastAsia`, A4 sections with GB/T 9704 margins, header and footer parts.
+struct DOCXWriter {
+    let setup: PageSetup
+    let title: String
+    /// Body width in twentieths of a point (dxa), for table widths.
+    var bodyWidth: Int { twips(setup.width - setup.left - setup.right) }
+
+    static let eastAsiaFont = "宋体"
+    static let latinFont = "Times New Roman"
+
+    func twips(_ points: Double) -> Int { Int((points * 20).rounded()) }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(ch)
+            default:
+                // XML 1.0 forbids most C0 controls.
+                if ch.value < 0x20 { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    func run(_ text: String, size: Double, bold: Bool) -> String {
+        var r = "<w:r><w:rPr>"
+        if bold { r += "<w:b/><w:bCs/>" }
+        r += "<w:sz w:val=\"\(Int((size * 2).rounded()))\"/><w:szCs w:val=\"\(Int((size * 2).rounded()))\"/></w:rPr>"
+        r += "<w:t xml:space=\"preserve\">\(Self.escape(text))</w:t></w:r>"
+        return r
+    }
+
+    func jc(_ a: Alignment) -> String {
+        switch a {
+        case .left: return "left"
+        case .center: return "center"
+        case .right: return "right"
+        case .justify: return "both"
+        }
+    }
+
+    func paragraph(_ text: String, style: ShenbaoLayout.TextStyle, before: Double = 0, after: Double = 0,
+                   keepNext: Bool = false, rightIndent: Double = 0, extraPPr: String = "") -> String {
+        var p = "<w:p><w:pPr>"
+        if keepNext { p += "<w:keepNext/>" }
+        p += "<w:spacing w:before=\"\(twips(before))\" w:after=\"\(twips(after))\" w:line=\"\(Int((style.leading * 240).rounded()))\" w:lineRule=\"auto\"/>"
+        if style.firstIndent > 0 || rightIndent > 0 {
+            p += "<w:ind w:firstLine=\"\(twips(style.firstIndent))\" w:right=\"\(twips(rightIndent))\"/>"
+        }
+        p += "<w:jc w:val=\"\(jc(style.align))\"/>"
+        p += "<w:rPr><w:sz w:val=\"\(Int((style.size * 2).rounded()))\"/></w:rPr>"
+        p += extraPPr + "</w:pPr>"
+        if !text.isEmpty { p += run(text, size: style.size, bold: style.bold) }
+        return p + "</w:p>"
+    }
+
+    /// The body XML of the blocks.
+    func body(_ blocks: [Block]) -> String {
+        var out = ""
+        for block in blocks { out += self.block(block, width: setup.width - setup.left - setup.right) }
+        return out
+    }
+
+    func block(_ block: Block, width: Double) -> String {
+        switch block {
+        case .paragraph(let p):
+            let lines = p.text.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.enumerated().map { i, line in
+                paragraph(String(line), style: p.style, before: i == 0 ? p.spaceBefore : 0,
+                          after: i == lines.count - 1 ? p.spaceAfter : 0, keepNext: p.keepWithNext)
+            }.joined()
+        case .spacer(let h):
+            return "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(max(20, twips(h)))\" w:lineRule=\"exact\"/></w:pPr></w:p>"
+        case .pageBreak:
+            return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+        case .signature(let s):
+            var style = s.style
+            style.align = .right
+            var lines = s.lines
+            if let seal = s.seal { lines.insert(seal.caption, at: max(0, lines.count - 1)) }
+            let spaceBefore = s.seal.map { max(0, $0.diameter / 2 - style.size * style.leading * 1.5) } ?? 0
+            return lines.enumerated().map { i, line in
+                paragraph(line, style: style, before: i == 0 ? spaceBefore : 0, keepNext: i < lines.count - 1,
+                          rightIndent: s.rightIndent)
+            }.joined()
+        case .table(let t):
+            return table(t, width: width)
+        }
+    }
+
+    func table(_ t: Table, width: Double) -> String {
+        let total = t.columns.reduce(0, +)
+        let grid = t.columns.map { Int((Double(twips(width)) * $0 / total).rounded()) }
+        let border = Int((t.lineWidth * 8).rounded()) // eighths of a point
+        var x = "<w:tbl><w:tblPr><w:tblW w:w=\"\(grid.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+        if t.border == .box {
+            x += "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+                "<w:\($0) w:val=\"single\" w:sz=\"\(border)\" w:space=\"0\" w:color=\"000000\"/>"
+            }.joined() + "</w:tblBorders>"
+        }
+        x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(twips(t.paddingX))\" w:type=\"dxa\"/>"
+        x += "<w:right w:w=\"\(twips(t.paddingX))\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
+        x += grid.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        for (r, row) in t.rows.enumerated() {
+            x += "<w:tr><w:trPr><w:cantSplit w:val=\"false\"/>"
+            if r < t.headerRows { x += "<w:tblHeader/>" }
+            if row.minHeight > 0 { x += "<w:trHeight w:val=\"\(twips(row.minHeight))\" w:hRule=\"atLeast\"/>" }
+            x += "</w:trPr>"
+            var column = 0
+            for cell in row.cells {
+                let span = min(cell.colspan, max(1, grid.count - column))
+                let w = grid[min(column, grid.count - 1)..<min(column + span, grid.count)].reduce(0, +)
+                column += span
+                x += "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/>"
+                if span > 1 { x += "<w:gridSpan w:val=\"\(span)\"/>" }
+                let b = cell.border ?? t.border
+                if b != t.border || t.border != .box {
+                    let line = "w:val=\"single\" w:sz=\"\(border)\" w:space=\"0\" w:color=\"000000\""
+                    let none = "w:val=\"nil\""
+                    x += "<w:tcBorders><w:top \(b == .box ? line : none)/><w:left \(b == .box ? line : none)/>"
+                    x += "<w:bottom \(b == .none ? none : line)/><w:right \(b == .box ? line : none)/></w:tcBorders>"
+                }
+                let v = cell.valign == .middle ? "center" : cell.valign == .bottom ? "bottom" : "top"
+                x += "<w:vAlign w:val=\"\(v)\"/></w:tcPr>"
+                var content = cell.content.map { block($0, width: Double(w) / 20 - 2 * t.paddingX) }.joined()
+                if !content.hasSuffix("</w:p>") { content += "<w:p/>" }
+                x += content + "</w:tc>"
+            }
+            x += "</w:tr>"
+        }
+        return x + "</w:tbl>" + "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(max(20, twips(t.spaceAfter)))\" w:lineRule=\"exact\"/></w:pPr></w:p>"
+    }
+
+    func sectionProperties(copy: Int, copies: Int) -> String {
+        let landscape = setup.width > setup.height
+        var s = "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\(copy)\"/>"
+        s += "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+        if copy > 1 { s += "<w:type w:val=\"oddPage\"/>" }
+        s += "<w:pgSz w:w=\"\(twips(setup.width))\" w:h=\"\(twips(setup.height))\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
+        s += "<w:pgMar w:top=\"\(twips(setup.top))\" w:right=\"\(twips(setup.right))\" w:bottom=\"\(twips(setup.bottom))\" "
+        s += "w:left=\"\(twips(setup.left))\" w:header=\"\(twips(setup.top - 12.mm))\" w:footer=\"\(twips(setup.bottom - 14.mm))\" w:gutter=\"0\"/>"
+        s += "<w:pgNumType w:start=\"1\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>"
+        return s
+    }
+
+    static let wordNS = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+    static let vmlNS = "xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
+
+    func header(copy: Int, copies: Int, draft: Bool) -> String {
+        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr \(Self.wordNS) \(Self.vmlNS)>"
+        let mark = copies > 1 ? "第\(copy)份 共\(copies)份" : ""
+        x += paragraph(mark, style: ShenbaoLayout.TextStyle(size: 12, align: .right, leading: 1))
+        if draft {
+            // The watermark shape Word itself writes for 水印 (VML text path, rotated, behind the text).
+            x += "<w:p><w:r><w:pict><v:shape id=\"ShenbaoDraftMark\" o:spt=\"136\" style=\"position:absolute;margin-left:0;margin-top:0;width:420pt;height:160pt;rotation:315;z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin\" fillcolor=\"#c0c0c0\" stroked=\"f\"><v:fill opacity=\".5\"/><v:path textpathok=\"t\"/><v:textpath on=\"t\" fitshape=\"t\" style=\"font-family:&quot;\(Self.eastAsiaFont)&quot;;font-size:1pt\" string=\"草稿\"/></v:shape></w:pict></w:r></w:p>"
+        }
+        return x + "</w:hdr>"
+    }
+
+    var footer: String {
+        let size = 28
+        func r(_ inner: String) -> String { "<w:r><w:rPr><w:sz w:val=\"\(size)\"/></w:rPr>\(inner)</w:r>" }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr \(Self.wordNS)><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+            + r("<w:t xml:space=\"preserve\">— </w:t>") + r("<w:fldChar w:fldCharType=\"begin\"/>")
+            + r("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>") + r("<w:fldChar w:fldCharType=\"separate\"/>")
+            + r("<w:t>1</w:t>") + r("<w:fldChar w:fldCharType=\"end\"/>") + r("<w:t xml:space=\"preserve\"> —</w:t>")
+            + "</w:p></w:ftr>"
+    }
+
+    var styles: String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles \(Self.wordNS)><w:docDefaults><w:rPrDefault><w:rPr>"
+            + "<w:rFonts w:ascii=\"\(Self.latinFont)\" w:hAnsi=\"\(Self.latinFont)\" w:eastAsia=\"\(Self.eastAsiaFont)\" w:cs=\"\(Self.latinFont)\"/>"
+            + "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+            + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
+            + "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+            + "</w:styles>"
+    }
+
+    mutating func package(blocks: [Block], copies: Int, draft: Bool) -> [UInt8] {
+        let content = body(blocks)
+        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(Self.wordNS)><w:body>"
+        for copy in 1...copies {
+            document += content
+            if copy < copies {
+                document += "<w:p><w:pPr>\(sectionProperties(copy: copy, copies: copies))</w:pPr></w:p>"
+            } else {
+                document += sectionProperties(copy: copy, copies: copies)
+            }
+        }
+        document += "</w:body></w:document>"
+
+        var rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        rels += "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+        rels += "<Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
+        var types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        types += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+        types += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        types += "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        types += "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+        types += "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+        types += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        var zip = ZipWriter()
+        var headers: [(String, String)] = []
+        for copy in 1...copies {
+            rels += "<Relationship Id=\"rIdHeader\(copy)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header\(copy).xml\"/>"
+            types += "<Override PartName=\"/word/header\(copy).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+            headers.append(("word/header\(copy).xml", header(copy: copy, copies: copies, draft: draft)))
+        }
+        rels += "</Relationships>"
+        types += "</Types>"
+        let root = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+            + "</Relationships>"
+        let core = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+            + "<dc:title>\(Self.escape(title))</dc:title><dc:creator>Shenbao</dc:creator></cp:coreProperties>"
+        zip.add("[Content_Types].xml", contents: Array(types.utf8))
+        zip.add("_rels/.rels", contents: Array(root.utf8))
+        zip.add("docProps/core.xml", contents: Array(core.utf8))
+        zip.add("word/document.xml", contents: Array(document.utf8))
+        zip.add("word/_rels/document.xml.rels", contents: Array(rels.utf8))
+        zip.add("word/styles.xml", contents: Array(styles.utf8))
+        zip.add("word/footer1.xml", contents: Array(footer.utf8))
+        for (name, xml) in headers { zip.add(name, contents: Array(xml.utf8)) }
+        return zip.finish()
     }
 }
