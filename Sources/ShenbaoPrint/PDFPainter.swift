@@ -75,12 +75,12 @@ struct PDFPainter {
     mutating func paintDraftMark(_ setup: PageSetup, on content: inout ContentStream) throws {
         let size = min(setup.width, setup.height) * 0.32
         let face = try library.mainFace()
-        let width = face.advance(of: "草稿", size: size)
+        let width = 2 * size // two ideographs, one em each
         let angle = atan2(setup.height, setup.width)
         content.save()
         content.transform(cos(angle), sin(angle), -sin(angle), cos(angle), setup.width / 2, setup.height / 2)
         _ = content.text("草稿", font: font(face), size: size, x: -width / 2, y: -size * 0.35,
-                         style: ShenbaoPDF.TextStyle(color: .gray(0.82)))
+                         style: ShenbaoPDF.TextStyle(color: .gray(0.75)))
         content.restore()
     }
 }
