@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `shenbao render` and `shenbao forms` run as a user runs them (spec/cli.md).
+@Suite struct RenderCLITests {
+    static let sample = CLI.packageRoot.appendingPathComponent("templates/samples/application.yaml").path
+    static let opinion = CLI.packageRoot.appendingPathComponent("templates/samples/opinion.yaml").path
+
+    @Test func rendersThePackToPDFAndDOCX() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("申请表.pdf").path
+        let result = try CLI.run(["render", "application", Self.sample, "-o", pdf])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: pdf))
+        let docx = dir.appendingPathComponent("申请表.docx").path
+        #expect(try CLI.run(["render", "application", Self.sample, "-o", docx, "--copies", "2"]).status == 0)
+        let check = try CLI.python("""
+        import docx, sys, zipfile
+        d = docx.Document(sys.argv[1])
+        s = d.sections
+        assert len(s) == 2, len(s)
+        assert str(s[1].start_type).endswith('ODD_PAGE (4)') or 'ODD_PAGE' in str(s[1].start_type), s[1].start_type
+        assert abs(s[0].page_width.mm - 210) < 0.1 and abs(s[0].page_height.mm - 297) < 0.1
+        assert abs(s[0].top_margin.mm - 37) < 0.1 and abs(s[0].left_margin.mm - 28) < 0.1
+        assert abs(s[0].right_margin.mm - 26) < 0.1 and abs(s[0].bottom_margin.mm - 35) < 0.1
+        assert s[0].header.paragraphs[0].text == '第1份 共2份', s[0].header.paragraphs[0].text
+        assert s[1].header.paragraphs[0].text == '第2份 共2份'
+        body = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode()
+        assert 'w:gridSpan' in body and 'w:tblHeader' in body
+        assert 'w:eastAsia' in zipfile.ZipFile(sys.argv[1]).read('word/styles.xml').decode()
+        assert 'PAGE' in zipfile.ZipFile(sys.argv[1]).read('word/footer1.xml').decode()
+        text = ''.join(c.text for t in d.tables for r in t.rows for c in r.cells)
+        assert '913101153325803473' in text and '社区嵌入式养老服务规范' in text
+        print('ok')
+        """, [docx])
+        #expect(check.stdout.contains("ok"), "\(check.stderr)")
+    }
+
+    @Test func invalidDataExitsOneWithTheReportAndNoFile() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.yaml")
+        let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
+            .replacingOccurrences(of: "913101153325803473", with: "91310115MA1H8R7C6D")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("bad.pdf").path
+        let result = try CLI.run(["render", "application", bad.path, "-o", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("credit_code.checksum"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // --draft renders anyway, marked.
+        let draft = try CLI.run(["render", "application", bad.path, "-o", out, "--draft"])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func severalDataFilesGoIntoAFolder() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out").path
+        let result = try CLI.run(["render", "application", Self.sample, Self.sample, "-o", out, "--format", "pdf"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/application.pdf"))
+    }
+
+    @Test func unknownFormsAndBadSealsAreUnusableInput() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("x.pdf").path
+        let unknown = try CLI.run(["render", "nosuchform", Self.sample, "-o", out])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("form.unknown"))
+        let seal = dir.appendingPathComponent("seal.png")
+        try Data("not an image".utf8).write(to: seal)
+        let bad = try CLI.run(["render", "opinion", Self.opinion, "-o", out, "--seal", seal.path])
+        #expect(bad.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func formsListsTheBuiltInFormsAndNotices() throws {
+        let result = try CLI.run(["forms"])
+        #expect(result.status == 0)
+        for name in ["application", "opinion", "summary", "shanghai-2024", "templates/forms/application.yaml",
+                     "templates/notices/shanghai-2024.yaml"] {
+            #expect(result.stdout.contains(name), "\(name)")
+        }
+    }
+}
