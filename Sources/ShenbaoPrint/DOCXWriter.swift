@@ -10,7 +10,14 @@ extension FormPrinter {
     public func docx(context: Value, options: PrintOptions = PrintOptions()) throws -> Data {
         let blocks = try self.blocks(context: context)
         let copies = max(1, options.copies ?? layout.copies)
-        var writer = DOCXWriter(setup: layout.page, title: layout.title)
+        var writer = DOCXWriter(setup: layout.page, title: layout.title, measurer: measurer)
+        if let seal = options.seal {
+            guard let kind = DOCXWriter.imageKind(seal.data) else {
+                throw ShenbaoFailure.unusable("image.unsupported", file: seal.name,
+                    zh: "印章图片应为 PNG 或 JPEG", en: "the seal image must be a PNG or JPEG")
+            }
+            writer.seal = (seal.data, kind)
+        }
         return Data(writer.package(blocks: blocks, copies: copies, draft: options.draft))
     }
 }
@@ -20,6 +27,17 @@ extension FormPrinter {
 struct DOCXWriter {
     let setup: PageSetup
     let title: String
+    let measurer: any TextMeasurer
+    /// The seal image and its file extension (`png`, `jpeg`), placed over signature blocks that take it.
+    var seal: (data: Data, kind: String)?
+    /// The copy being written: drawing ids must be unique in the document.
+    var copy = 1
+
+    static func imageKind(_ data: Data) -> String? {
+        if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png" }
+        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg" }
+        return nil
+    }
     /// Body width in twentieths of a point (dxa), for table widths.
     var bodyWidth: Int { twips(setup.width - setup.left - setup.right) }
 
@@ -65,7 +83,7 @@ struct DOCXWriter {
     }
 
     func paragraph(_ text: String, style: ShenbaoLayout.TextStyle, before: Double = 0, after: Double = 0,
-                   keepNext: Bool = false, rightIndent: Double = 0, extraPPr: String = "") -> String {
+                   keepNext: Bool = false, rightIndent: Double = 0, extraPPr: String = "", runs: String = "") -> String {
         var p = "<w:p><w:pPr>"
         if keepNext { p += "<w:keepNext/>" }
         p += "<w:spacing w:before=\"\(twips(before))\" w:after=\"\(twips(after))\" w:line=\"\(Int((style.leading * 240).rounded()))\" w:lineRule=\"auto\"/>"
@@ -76,7 +94,7 @@ struct DOCXWriter {
         p += "<w:rPr><w:sz w:val=\"\(Int((style.size * 2).rounded()))\"/></w:rPr>"
         p += extraPPr + "</w:pPr>"
         if !text.isEmpty { p += run(text, size: style.size, bold: style.bold) }
-        return p + "</w:p>"
+        return p + runs + "</w:p>"
     }
 
     /// The body XML of the blocks.
@@ -102,15 +120,47 @@ struct DOCXWriter {
             var style = s.style
             style.align = .right
             var lines = s.lines
-            if let seal = s.seal { lines.insert(seal.caption, at: max(0, lines.count - 1)) }
+            var captionIndex = -1
+            if let seal = s.seal {
+                captionIndex = max(0, lines.count - 1)
+                lines.insert(seal.caption, at: captionIndex)
+            }
             let spaceBefore = s.seal.map { max(0, $0.diameter / 2 - style.size * style.leading * 1.5) } ?? 0
+            let placed = s.seal.map { $0.takesImage && seal != nil } ?? false
             return lines.enumerated().map { i, line in
-                paragraph(line, style: style, before: i == 0 ? spaceBefore : 0, keepNext: i < lines.count - 1,
-                          rightIndent: s.rightIndent)
+                if i == captionIndex, placed, let spec = s.seal {
+                    // The seal over the name (line above) and the date (line below), centred on the
+                    // name as the PDF places it: anchored to this paragraph, in front of the text.
+                    let nameWidth = captionIndex > 0 ? measurer.width(of: lines[captionIndex - 1], size: style.size) : 0
+                    let centerX = width - s.rightIndent - nameWidth / 2
+                    let lineHeight = style.size * style.leading
+                    let anchor = sealAnchor(x: centerX - spec.diameter / 2, y: lineHeight / 2 - spec.diameter / 2,
+                                            diameter: spec.diameter, id: copy * 100 + i)
+                    return paragraph("", style: style, keepNext: true, rightIndent: s.rightIndent, runs: anchor)
+                }
+                return paragraph(line, style: style, before: i == 0 ? spaceBefore : 0, keepNext: i < lines.count - 1,
+                                 rightIndent: s.rightIndent)
             }.joined()
         case .table(let t):
             return table(t, width: width)
         }
+    }
+
+    /// A picture anchored to its paragraph (ECMA-376 Part 1 §20.4.2.3 anchor), not wrapping text.
+    func sealAnchor(x: Double, y: Double, diameter: Double, id: Int) -> String {
+        let emu = { (points: Double) in Int((points * 12700).rounded()) }
+        let d = emu(diameter)
+        return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"251659264\" "
+            + "behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\"><wp:simplePos x=\"0\" y=\"0\"/>"
+            + "<wp:positionH relativeFrom=\"column\"><wp:posOffset>\(emu(x))</wp:posOffset></wp:positionH>"
+            + "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>\(emu(y))</wp:posOffset></wp:positionV>"
+            + "<wp:extent cx=\"\(d)\" cy=\"\(d)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:wrapNone/>"
+            + "<wp:docPr id=\"\(id)\" name=\"印章 \(id)\"/><wp:cNvGraphicFramePr/>"
+            + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+            + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"\(id)\" name=\"seal\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdSeal\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(d)\" cy=\"\(d)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
     }
 
     func table(_ t: Table, width: Double) -> String {
@@ -168,7 +218,7 @@ struct DOCXWriter {
         return s
     }
 
-    static let wordNS = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+    static let wordNS = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
     static let vmlNS = "xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
 
     func header(copy: Int, copies: Int, draft: Bool) -> String {
@@ -207,7 +257,9 @@ struct DOCXWriter {
         let content = body(blocks)
         var document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(Self.wordNS)><w:body>"
         for copy in 1...copies {
-            document += content
+            // Copies are the same blocks; only drawing ids (with a seal) differ per copy.
+            self.copy = copy
+            document += seal == nil || copy == 1 ? content : body(blocks)
             if copy < copies {
                 document += "<w:p><w:pPr>\(sectionProperties(copy: copy, copies: copies))</w:pPr></w:p>"
             } else {
@@ -222,6 +274,10 @@ struct DOCXWriter {
         var types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         types += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         types += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        if let seal {
+            types += "<Default Extension=\"\(seal.kind)\" ContentType=\"image/\(seal.kind)\"/>"
+            rels += "<Relationship Id=\"rIdSeal\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/seal.\(seal.kind)\"/>"
+        }
         types += "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         types += "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
         types += "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
@@ -249,6 +305,7 @@ struct DOCXWriter {
         zip.add("word/styles.xml", contents: Array(styles.utf8))
         zip.add("word/footer1.xml", contents: Array(footer.utf8))
         for (name, xml) in headers { zip.add(name, contents: Array(xml.utf8)) }
+        if let seal { zip.add("word/media/seal.\(seal.kind)", contents: Array(seal.data), level: 0) }
         return zip.finish()
     }
 }

@@ -40,7 +40,10 @@ struct Render: ParsableCommand {
     func run() throws {
         try reporting(global.lang) {
             var outputs: [(data: String, path: String, format: OutputFormat)] = []
-            if data.count == 1 && format == nil {
+            if data.count == 1 && output == "-" {
+                // Standard output: the kind comes from --format (PDF unless told).
+                outputs = [(data[0], output, format.flatMap(OutputFormat.init(rawValue:)) ?? .pdf)]
+            } else if data.count == 1 && format == nil {
                 guard let f = OutputFormat(path: output) else {
                     throw ShenbaoFailure.unusable("output.format", file: output,
                         zh: "输出文件的扩展名应为 .pdf 或 .docx", en: "the output must end in .pdf or .docx")
