@@ -26,11 +26,28 @@ extension FormPrinter {
             issues = try validator.validate(document, definition: FormDefinition.load(name: layout.form))
         }
         if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
-        let noticeRoot = try DataLoader.load(path: notice.file).root
+        let noticeRoot = try NoticeFiles.root(of: notice.file)
         let context = FormContext.build(data: document.root, notice: noticeRoot)
         switch format {
         case .pdf: return (try pdf(context: context, options: options), issues)
         case .docx: return (try docx(context: context, options: options), issues)
         }
+    }
+}
+
+/// Notice files as written, read once per process: every record of a batch names the same notice.
+enum NoticeFiles {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var roots: [String: Value] = [:]
+
+    static func root(of path: String) throws -> Value {
+        lock.lock()
+        if let root = roots[path] { lock.unlock(); return root }
+        lock.unlock()
+        let root = try DataLoader.load(path: path).root
+        lock.lock()
+        roots[path] = root
+        lock.unlock()
+        return root
     }
 }
