@@ -158,8 +158,14 @@ public struct ContentStream {
             total += Int64(g.xAdvance)
         }
         if inHex { array.append(UInt8(ascii: ">")) }
-        array.append(contentsOf: "] TJ ET Q".utf8)
-        bytes.append(contentsOf: array)
+        if array.contains(UInt8(ascii: " ")) {
+            array.append(contentsOf: "] TJ ET Q".utf8)
+            bytes.append(contentsOf: array)
+        } else {
+            // No adjustments: one hex string and `Tj`.
+            bytes.append(contentsOf: array.dropFirst())
+            bytes.append(contentsOf: " Tj ET Q".utf8)
+        }
         bytes.append(0x0A)
         return Double(total) * size / upem
     }

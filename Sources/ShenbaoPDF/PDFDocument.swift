@@ -41,6 +41,7 @@ public final class PDFDocument {
     private var pages: [PDFPage] = []
     private var fonts: [PDFFont] = []
     private var imageCount = 0
+    private var imagesByData: [Data: PDFImage] = [:]
     private var formCount = 0
     private var finished: [UInt8]?
 
@@ -91,13 +92,21 @@ public final class PDFDocument {
     /// Adds a JPEG (passed through as `/DCTDecode`) or PNG (decoded; alpha becomes an `/SMask`).
     ///
     /// Throws `image.unsupported` / `image.malformed` (exit 2); `name` is the file for messages.
+    /// The same bytes added twice give the same image object (a seal or logo on every page is stored once).
     public func addImage(data: Data, name: String? = nil) throws -> PDFImage {
+        if let known = imagesByData[data] { return known }
+        let image = try writeImage(data: data, name: name)
+        imagesByData[data] = image
+        return image
+    }
+
+    private func writeImage(data: Data, name: String?) throws -> PDFImage {
         let bytes = [UInt8](data)
         imageCount += 1
         let resourceName = "Im\(imageCount)"
-        let ref = writer.allocate()
         if bytes.starts(with: [0xFF, 0xD8]) {
             let info = try JPEGInfo(bytes, name: name)
+            let ref = writer.allocate()
             var dict: PDFDictionary = [
                 "Type": .name("XObject"), "Subtype": .name("Image"),
                 "Width": .integer(info.width), "Height": .integer(info.height),
@@ -112,6 +121,7 @@ public final class PDFDocument {
         }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
             let png = try PNGImage(bytes, name: name)
+            let ref = writer.allocate()
             var dict: PDFDictionary = [
                 "Type": .name("XObject"), "Subtype": .name("Image"),
                 "Width": .integer(png.width), "Height": .integer(png.height),
@@ -151,12 +161,14 @@ public final class PDFDocument {
         for page in pages {
             let contentRef = writer.allocate()
             writer.writeStream(contentRef, [:], data: page.content.bytes, compression: level)
-            writer.write(page.ref, .dictionary([
+            var dict: PDFDictionary = [
                 "Type": .name("Page"), "Parent": .ref(pagesRef),
                 "MediaBox": .array([.integer(0), .integer(0), .real(page.width), .real(page.height)]),
                 "Resources": .dictionary(page.content.resources()),
                 "Contents": .ref(contentRef),
-            ]))
+            ]
+            if !page.annotations.isEmpty { dict["Annots"] = .array(page.annotations.map { .ref($0) }) }
+            writer.write(page.ref, .dictionary(dict))
         }
         writer.write(pagesRef, .dictionary([
             "Type": .name("Pages"), "Kids": .array(pages.map { .ref($0.ref) }), "Count": .integer(pages.count),
