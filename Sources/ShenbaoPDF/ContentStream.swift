@@ -19,11 +19,19 @@ public struct TextStyle: Sendable, Hashable {
     public var syntheticBold: Bool
     /// Stroke width for synthetic bold as a fraction of the font size.
     public var boldStrokeFraction: Double
+    /// Extra space after every glyph, in points (`Tc`, §9.3.2): spreads a label such as
+    /// "单位名称" evenly across a cell, as Chinese forms do.
+    public var characterSpacing: Double
+    /// Horizontal scaling, 1 = 100% (`Tz`, §9.3.4): squeezes a long value into a fixed cell.
+    public var horizontalScale: Double
 
-    public init(color: PDFColor = .black, syntheticBold: Bool = false, boldStrokeFraction: Double = 0.03) {
+    public init(color: PDFColor = .black, syntheticBold: Bool = false, boldStrokeFraction: Double = 0.03,
+                characterSpacing: Double = 0, horizontalScale: Double = 1) {
         self.color = color
         self.syntheticBold = syntheticBold
         self.boldStrokeFraction = boldStrokeFraction
+        self.characterSpacing = characterSpacing
+        self.horizontalScale = horizontalScale
     }
 
     public static let normal = TextStyle()
@@ -107,7 +115,7 @@ public struct ContentStream {
     // MARK: Text (§9.4)
 
     /// Shapes `string` with the font's face and shows it with its baseline starting at (x, y).
-    /// Returns the advance width in points. The glyphs and their text are recorded in `font`
+    /// Returns the advance width in points (spacing and scaling included). The glyphs and their text are recorded in `font`
     /// for subsetting and the ToUnicode map.
     @discardableResult
     public mutating func text(_ string: String, font: PDFFont, size: Double, x: Double, y: Double,
@@ -134,6 +142,8 @@ public struct ContentStream {
         }
         var line = "BT /\(font.resourceName) \(n(size)) Tf"
         if style.syntheticBold { line += " 2 Tr" }
+        if style.characterSpacing != 0 { line += " \(n(style.characterSpacing)) Tc" }
+        if style.horizontalScale != 1 { line += " \(n(style.horizontalScale * 100)) Tz" }
         line += " \(n(x)) \(n(y)) Td"
         op(line)
         // Pen positions in thousandths of text space: where PDF puts the pen (from /W widths) and
@@ -167,7 +177,7 @@ public struct ContentStream {
             bytes.append(contentsOf: " Tj ET Q".utf8)
         }
         bytes.append(0x0A)
-        return Double(total) * size / upem
+        return (Double(total) * size / upem + style.characterSpacing * Double(glyphs.count)) * style.horizontalScale
     }
 
     // MARK: XObjects (§8.8, §8.10)

@@ -32,6 +32,32 @@ struct MixedFontTests {
         #expect(abs(xMax - (100 + width)) < 0.05, "\(line) vs \(100 + width)")
     }
 
+    /// Character spacing and horizontal scaling: the returned width is where poppler ends the word.
+    @Test func spacingAndScalingWidths() throws {
+        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+        let face = try FontFace(path: Tools.umingPath)
+        let doc = PDFDocument()
+        let font = doc.embed(face)
+        let page = doc.addPage(.a4)
+        let spread = page.content.text("单位名称", font: font, size: 12, x: 100, y: 700,
+                                       style: TextStyle(characterSpacing: 6))
+        let squeezed = page.content.text("上海市浦东新区张江高科技园区", font: font, size: 12, x: 100, y: 650,
+                                         style: TextStyle(horizontalScale: 0.8))
+        #expect(abs(spread - (48 + 24)) < 1e-9)
+        #expect(abs(squeezed - 14 * 12 * 0.8) < 1e-9)
+        let dir = try Tools.tempDir("spacing")
+        let file = dir.appendingPathComponent("spacing.pdf").path
+        try doc.finish().write(to: URL(fileURLWithPath: file))
+        let words = try Tools.run("pdftotext", ["-bbox", file, "-"]).out.split(separator: "\n").filter { $0.contains("<word") }
+        func xMax(_ w: String) -> Double? {
+            words.first { $0.contains(">\(w)<") }.map { Double($0.split(separator: "\"")[5])! }
+        }
+        // Spaced out, poppler sees one word per character; the last ends before its trailing spacing.
+        #expect(abs((xMax("称") ?? 0) - (100 + spread - 6)) < 0.05, "\(words)")
+        #expect(abs((xMax("位") ?? 0) - (100 + 12 + 6 + 12)) < 0.05, "\(words)")
+        #expect(abs((xMax("上海市浦东新区张江高科技园区") ?? 0) - (100 + squeezed)) < 0.05, "\(words)")
+    }
+
     /// Text split into runs by the font library: the main face and a fallback both embedded,
     /// and the text read back whole.
     @Test func fallbackRunsEmbedTwoFonts() throws {
