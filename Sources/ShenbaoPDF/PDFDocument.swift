@@ -4,6 +4,18 @@ import ShenbaoFonts
 
 /// Builds a whole PDF: pages, embedded subset fonts, images and reusable forms, then `finish()`.
 ///
+/// ```swift
+/// let face = try FontLibrary.standard().mainFace()     // AR PL UMing CN, shared by all jobs
+/// let doc = PDFDocument(options: .init(title: "上海市市级标准化试点项目申请表"))
+/// let font = doc.embed(face)
+/// let page = doc.addPage(.a4)                           // points, origin bottom-left
+/// page.content.text("申请单位", font: font, size: 12, x: 72, y: 760, style: .bold)
+/// page.content.setLineWidth(0.5); page.content.rect(70, 700, 455, 80); page.content.stroke()
+/// let seal = try doc.addImage(data: pngData, name: "seal.png")
+/// page.content.drawImage(seal, x: 400, y: 100, width: 120, height: 120)
+/// try AtomicFile.write(doc.finish(), to: "out.pdf")    // fonts are subset here
+/// ```
+///
 /// Use it from one thread (it is a mutable builder); many documents may be built in parallel,
 /// sharing `FontFace`s. Output is deterministic: the same calls give the same bytes
 /// (no creation date unless `Options.creationDate` is set; `/ID` is a hash of the content).

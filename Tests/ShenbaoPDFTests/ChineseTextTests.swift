@@ -67,3 +67,25 @@ struct ChineseTextTests {
         #expect(a.count < 60_000, "size \(a.count)")
     }
 }
+
+@Suite("Documents built in parallel share one FontFace")
+struct ParallelDocumentTests {
+    @Test func parallelDocumentsMatchTheSerialOne() async throws {
+        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+        let face = try FontFace(path: Tools.umingPath)
+        @Sendable func build(_ n: Int) throws -> Data {
+            let doc = PDFDocument()
+            let font = doc.embed(face)
+            let page = doc.addPage(.a4)
+            page.content.text("上海市市级标准化试点项目申请表 第\(n % 3)份", font: font, size: 12, x: 72, y: 700)
+            return try doc.finish()
+        }
+        let serial = try (0..<3).map(build)
+        let parallel = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+            for n in 0..<24 { group.addTask { (n, try build(n)) } }
+            return try await group.reduce(into: [(Int, Data)]()) { $0.append($1) }
+        }
+        #expect(parallel.count == 24)
+        for (n, data) in parallel { #expect(data == serial[n % 3]) }
+    }
+}

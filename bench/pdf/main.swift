@@ -101,6 +101,11 @@ func document(level: Int32) throws -> Data {
     }
     return try doc.finish()
 }
+// `bench-pdf --write FILE` writes the level-6 document and stops (to compare bytes across runs).
+if let at = CommandLine.arguments.firstIndex(of: "--write"), at + 1 < CommandLine.arguments.count {
+    try document(level: 6).write(to: URL(fileURLWithPath: CommandLine.arguments[at + 1]))
+    exit(0)
+}
 for level: Int32 in [1, 6, 9] {
     var pdf = Data()
     let t = try median(9) { pdf = try document(level: level) }
