@@ -50,6 +50,18 @@ struct ChineseTextTests {
         #expect(text.out.contains(Self.mixed))
         #expect(text.out.contains("加粗：申报单位基本情况"))
 
+        #expect(text.err.isEmpty, "poppler complained: \(text.err)")
+
+        // Rendered by poppler from the embedded subset (FreeType): ink where the text is, no complaints.
+        let render = try Tools.run("pdftoppm", ["-gray", "-r", "36", "-f", "1", "-l", "1", "-singlefile", file,
+                                                dir.appendingPathComponent("page").path])
+        #expect(render.status == 0 && render.err.isEmpty, "\(render.err)")
+        let pgm = try [UInt8](Data(contentsOf: dir.appendingPathComponent("page.pgm")))
+        // Rows 33–43 at 36 dpi hold the 18 pt title (baseline 760 pt) and nothing else.
+        let ink = Self.darkPixels(pgm, rows: 33..<44)
+        #expect(ink > 50, "dark pixels in the title rows: \(ink)")
+        #expect(Self.darkPixels(pgm, rows: 100..<200) == 0, "an empty band stays white")
+
         let info = try Tools.run("pdfinfo", [file])
         let fields = Tools.fields(info.out)
         #expect(fields["Pages"] == "2")
@@ -57,6 +69,29 @@ struct ChineseTextTests {
         let page2 = try Tools.run("pdfinfo", ["-f", "2", "-l", "2", file])
         #expect(page2.out.contains("841.89 x 595.276 pts"))
         #expect(fields["Title"] == Self.title)
+    }
+
+    /// Counts pixels darker than mid-grey in the given rows of a binary PGM (P5, 8-bit).
+    static func darkPixels(_ pgm: [UInt8], rows: Range<Int>) -> Int {
+        // Header: "P5\n<w> <h>\n255\n", tokens separated by whitespace.
+        var fields: [Int] = []
+        var i = 2, current = ""
+        while fields.count < 3, i < pgm.count {
+            let c = pgm[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 {
+                if !current.isEmpty { fields.append(Int(current) ?? 0); current = "" }
+            } else {
+                current.append(Character(Unicode.Scalar(c)))
+            }
+            i += 1
+        }
+        guard fields.count == 3 else { return 0 }
+        let width = fields[0], height = fields[1]
+        var count = 0
+        for y in rows where y < height {
+            for x in 0..<width where pgm[i + y * width + x] < 128 { count += 1 }
+        }
+        return count
     }
 
     @Test func sameInputSameBytes() throws {
