@@ -120,8 +120,16 @@ public struct ContentStream {
     @discardableResult
     public mutating func text(_ string: String, font: PDFFont, size: Double, x: Double, y: Double,
                               style: TextStyle = .normal) -> Double {
-        let glyphs = font.face.shape(string)
-        return showGlyphs(glyphs, text: string, font: font, size: size, x: x, y: y, style: style)
+        // One line only: tabs and line breaks would print as .notdef boxes, so they become spaces
+        // (scalar for scalar, keeping cluster indexes).
+        var line = string
+        if string.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            line = String(String.UnicodeScalarView(string.unicodeScalars.map {
+                $0.properties.generalCategory == .control ? " " : $0
+            }))
+        }
+        let glyphs = font.face.shape(line)
+        return showGlyphs(glyphs, text: line, font: font, size: size, x: x, y: y, style: style)
     }
 
     /// Shows glyphs already shaped from `text` (clusters index `text.unicodeScalars`) at (x, y);

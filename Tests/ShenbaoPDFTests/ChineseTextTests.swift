@@ -94,6 +94,20 @@ struct ChineseTextTests {
         return count
     }
 
+    @Test func controlCharactersBecomeSpacesAndHugeNumbersStayFinite() throws {
+        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+        let face = try FontFace(path: Tools.umingPath)
+        let doc = PDFDocument()
+        let font = doc.embed(face)
+        let page = doc.addPage(.a4)
+        let a = page.content.text("申\t报\n", font: font, size: 10, x: 0, y: 0)
+        let b = page.content.text("申 报 ", font: font, size: 10, x: 0, y: 0)
+        #expect(a == b)
+        #expect(!font.usedGlyphs.contains(0))
+        #expect(PDFObject.format(1e300) == "1000000000000" && PDFObject.format(-0.00004) == "0")
+        #expect(PDFObject.format(12.5) == "12.5" && PDFObject.format(-3.14159) == "-3.1416" && PDFObject.format(0.05) == "0.05")
+    }
+
     @Test func sameInputSameBytes() throws {
         guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
         let a = try Self.makePDF()
