@@ -94,6 +94,28 @@ struct ChineseTextTests {
         return count
     }
 
+    /// Synthetic bold (fill + stroke, render mode 2) puts visibly more ink on the page than regular.
+    @Test func syntheticBoldIsHeavier() throws {
+        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+        let face = try FontFace(path: Tools.umingPath)
+        func ink(_ style: TextStyle) throws -> Int {
+            let doc = PDFDocument()
+            let page = doc.addPage(width: 300, height: 40)
+            page.content.text("申报单位基本情况", font: doc.embed(face), size: 20, x: 10, y: 14, style: style)
+            if style.syntheticBold {
+                #expect(String(decoding: page.content.bytes, as: UTF8.self).contains("0.6 w\n1 j\nBT /F1 20 Tf 2 Tr"))
+            }
+            let dir = try Tools.tempDir("bold")
+            let file = dir.appendingPathComponent("b.pdf").path
+            try doc.finish().write(to: URL(fileURLWithPath: file))
+            _ = try Tools.run("pdftoppm", ["-gray", "-r", "72", "-singlefile", file, dir.appendingPathComponent("b").path])
+            return Self.darkPixels(try [UInt8](Data(contentsOf: dir.appendingPathComponent("b.pgm"))), rows: 0..<40)
+        }
+        let regular = try ink(.normal), bold = try ink(.bold)
+        #expect(regular > 100)
+        #expect(Double(bold) > Double(regular) * 1.2, "regular \(regular) px, bold \(bold) px")
+    }
+
     @Test func controlCharactersBecomeSpacesAndHugeNumbersStayFinite() throws {
         guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
         let face = try FontFace(path: Tools.umingPath)
