@@ -155,17 +155,41 @@ public struct ContentStream {
         line += " \(n(x)) \(n(y)) Td"
         op(line)
         // Pen positions in thousandths of text space: where PDF puts the pen (from /W widths) and
-        // where shaping wants it; a TJ number closes the gap (§9.4.3).
-        var array: [UInt8] = Array("[<".utf8)
+        // where shaping wants it; a TJ number closes the gap (§9.4.3). A glyph's vertical offset
+        // (marks) is a text rise (`Ts`, §9.3.7), which ends one TJ array and starts the next.
+        var array: [UInt8] = []
+        var adjusted = false, inHex = false
+        func flush(into bytes: inout [UInt8]) {
+            guard !array.isEmpty else { return }
+            if inHex { array.append(UInt8(ascii: ">")); inHex = false }
+            if adjusted {
+                bytes.append(UInt8(ascii: "["))
+                bytes.append(contentsOf: array)
+                bytes.append(contentsOf: "] TJ".utf8)
+            } else {
+                // No adjustments: the hex string and `Tj`.
+                bytes.append(contentsOf: array)
+                bytes.append(contentsOf: " Tj".utf8)
+            }
+            bytes.append(0x0A)
+            array.removeAll(keepingCapacity: true)
+            adjusted = false
+        }
         var pdfPen = 0.0, truePen = 0.0
         var total: Int64 = 0
-        var inHex = true
+        var rise: Int32 = 0
         for g in glyphs {
+            if g.yOffset != rise {
+                flush(into: &bytes)
+                rise = g.yOffset
+                op("\(n(Double(rise) * size / upem)) Ts")
+            }
             let want = truePen + Double(g.xOffset) * 1000 / upem
             let delta = want - pdfPen
             if abs(delta) > 0.005 {
                 if inHex { array.append(UInt8(ascii: ">")); inHex = false }
                 array.append(contentsOf: " \(n(-delta)) ".utf8)
+                adjusted = true
                 pdfPen = want
             }
             if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
@@ -175,16 +199,8 @@ public struct ContentStream {
             truePen += Double(g.xAdvance) * 1000 / upem
             total += Int64(g.xAdvance)
         }
-        if inHex { array.append(UInt8(ascii: ">")) }
-        if array.contains(UInt8(ascii: " ")) {
-            array.append(contentsOf: "] TJ ET Q".utf8)
-            bytes.append(contentsOf: array)
-        } else {
-            // No adjustments: one hex string and `Tj`.
-            bytes.append(contentsOf: array.dropFirst())
-            bytes.append(contentsOf: " Tj ET Q".utf8)
-        }
-        bytes.append(0x0A)
+        flush(into: &bytes)
+        op("ET Q")
         return (Double(total) * size / upem + style.characterSpacing * Double(glyphs.count)) * style.horizontalScale
     }
 

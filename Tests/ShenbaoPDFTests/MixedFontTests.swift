@@ -32,6 +32,27 @@ struct MixedFontTests {
         #expect(abs(xMax - (100 + width)) < 0.05, "\(line) vs \(100 + width)")
     }
 
+    /// Combining marks placed by GPOS: their x offset goes into TJ, their y offset into a text rise.
+    @Test func markOffsetsArePositioned() throws {
+        guard FileManager.default.fileExists(atPath: Self.dejavu) else { print("skipped: DejaVu absent"); return }
+        let face = try FontFace(path: Self.dejavu)
+        let text = "q\u{0301}x\u{0323}\u{0301}"
+        let shaped = face.shape(text)
+        let doc = PDFDocument()
+        let page = doc.addPage(width: 200, height: 100)
+        let width = page.content.text(text, font: doc.embed(face), size: 40, x: 20, y: 30)
+        #expect(abs(width - face.advance(of: text, size: 40)) < 1e-9)
+        let ops = String(decoding: page.content.bytes, as: UTF8.self)
+        if shaped.contains(where: { $0.yOffset != 0 }) { #expect(ops.contains(" Ts")) }
+        let dir = try Tools.tempDir("marks")
+        let file = dir.appendingPathComponent("marks.pdf").path
+        try doc.finish().write(to: URL(fileURLWithPath: file))
+        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
+        let out = try Tools.run("pdftotext", [file, "-"])
+        // Graphemes compare whole in Swift: look for the base letter with its mark.
+        #expect(out.out.contains("q\u{0301}") && out.err.isEmpty, "\(out.out)")
+    }
+
     /// Character spacing and horizontal scaling: the returned width is where poppler ends the word.
     @Test func spacingAndScalingWidths() throws {
         guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
