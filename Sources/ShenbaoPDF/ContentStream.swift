@@ -7,6 +7,7 @@ public enum PDFColor: Sendable, Hashable {
     /// DeviceRGB components 0…1.
     case rgb(Double, Double, Double)
 
+    /// Black, as DeviceGray 0.
     public static let black = PDFColor.gray(0)
 }
 
@@ -34,7 +35,9 @@ public struct TextStyle: Sendable, Hashable {
         self.horizontalScale = horizontalScale
     }
 
+    /// Black, regular weight.
     public static let normal = TextStyle()
+    /// Black, synthetic bold.
     public static let bold = TextStyle(syntheticBold: true)
 }
 
@@ -49,6 +52,7 @@ public struct ContentStream {
     var fonts: [String: PDFFont] = [:]
     var xobjects: [String: PDFRef] = [:]
 
+    /// An empty stream.
     public init() {}
 
     // MARK: Graphics state (§8.4)
@@ -88,8 +92,11 @@ public struct ContentStream {
 
     // MARK: Paths (§8.5)
 
+    /// `m`: starts a new subpath at (x, y).
     public mutating func moveTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) m") }
+    /// `l`: a straight segment to (x, y).
     public mutating func lineTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) l") }
+    /// `c`: a cubic Bézier segment with two control points, ending at (x3, y3).
     public mutating func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
         op("\(n(x1)) \(n(y1)) \(n(x2)) \(n(y2)) \(n(x3)) \(n(y3)) c")
     }
@@ -97,6 +104,7 @@ public struct ContentStream {
     public mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
         op("\(n(x)) \(n(y)) \(n(width)) \(n(height)) re")
     }
+    /// `h`: closes the current subpath.
     public mutating func closePath() { op("h") }
     /// `S`: strokes the path.
     public mutating func stroke() { op("S") }

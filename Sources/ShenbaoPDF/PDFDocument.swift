@@ -33,6 +33,7 @@ public final class PDFDocument {
         /// The catalog's `/Lang` (§14.9.2), used by screen readers and text extraction.
         public var language: String
 
+        /// Defaults: zlib-format level 6, no title, producer "Shenbao", no dates, `zh-CN`.
         public init(compressionLevel: Int32 = 6, title: String? = nil, producer: String = "Shenbao",
                     creationDate: Date? = nil, language: String = "zh-CN") {
             self.compressionLevel = compressionLevel
@@ -43,6 +44,7 @@ public final class PDFDocument {
         }
     }
 
+    /// The options the document was made with.
     public let options: Options
     /// The object writer, exposed for extensions (an AcroForm, a signature dictionary) that add objects.
     public private(set) var writer = PDFWriter()
@@ -57,6 +59,7 @@ public final class PDFDocument {
     private var formCount = 0
     private var finished: [UInt8]?
 
+    /// An empty document; objects 1 and 2 are the catalog and the page tree.
     public init(options: Options = Options()) {
         self.options = options
         catalogRef = writer.allocate()

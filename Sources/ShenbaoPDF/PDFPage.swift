@@ -2,6 +2,7 @@
 public final class PDFPage {
     /// Width and height in points (the `/MediaBox`).
     public let width: Double
+    /// Height in points.
     public let height: Double
     /// What the page draws; mutate it in place (`page.content.text(…)`).
     public var content = ContentStream()
