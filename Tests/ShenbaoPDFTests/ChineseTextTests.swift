@@ -130,6 +130,22 @@ struct ChineseTextTests {
         #expect(PDFObject.format(12.5) == "12.5" && PDFObject.format(-3.14159) == "-3.1416" && PDFObject.format(0.05) == "0.05")
     }
 
+    @Test func fixedCreationDateIsWrittenAndStable() throws {
+        let date = Date(timeIntervalSince1970: 1_732_406_400)   // 2024-11-24 00:00:00 UTC
+        func make() throws -> Data {
+            let doc = PDFDocument(options: .init(title: "申报", creationDate: date))
+            doc.addPage(.a4).content.rect(10, 10, 10, 10)
+            return try doc.finish()
+        }
+        let a = try make(), b = try make()
+        #expect(a == b)
+        #expect(a.range(of: Data("/CreationDate (D:20241124000000Z)".utf8)) != nil)
+        #expect(a.range(of: Data("/Lang (zh-CN)".utf8)) != nil)
+        // Without a date none is written: the default output depends on its input only.
+        let plain = try PDFDocument().finish()
+        #expect(plain.range(of: Data("CreationDate".utf8)) == nil)
+    }
+
     @Test func sameInputSameBytes() throws {
         guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
         let a = try Self.makePDF()
