@@ -111,6 +111,10 @@ for level: Int32 in [1, 6, 9] {
     let t = try median(9) { pdf = try document(level: level) }
     print("document (level \(level)): \(ms(t)), \(kb(pdf.count))")
 }
+let small = [UInt8](repeating: 0, count: 600).enumerated().map { UInt8(($0.offset * 7) % 61) }
+let tSmall = median(200) { _ = Deflate.compress(small, level: 6) }
+let tSmallZ = median(200) { _ = Deflate.zlibCompress(small, level: 6) }
+print("deflate a 600-byte content stream: libdeflate \(ms(tSmall)) (compressor allocated per call), zlib \(ms(tSmallZ))")
 let parts = try median(9) { let doc = PDFDocument(); _ = try face.subset(glyphs: gids); _ = doc }
 print("  of which subsetting: \(ms(parts))")
 
