@@ -51,6 +51,11 @@ test: test-deps build
 	  python3 "$(SHARED)/conformance/docxtemplater/run.py" --bin $(BIN); \
 	else echo "skipped the docxtemplater conformance run: $(SHARED) is absent"; fi
 
+# Benchmarks, side by side with the peers named in the issues (pip installs the peers).
+bench: build
+	@python3 -c "import docxtpl, mailmerge" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "docxtpl==0.20.*" "docx-mailmerge==0.5.0"
+	python3 bench/fill/run.py --bin $(BIN)
+
 install: build
 	install -d $(PREFIX)/bin && install $(BIN) $(PREFIX)/bin/shenbao
 

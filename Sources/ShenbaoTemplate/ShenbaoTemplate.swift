@@ -1,1 +1,0 @@
-// The ShenbaoTemplate module; see README "Design".

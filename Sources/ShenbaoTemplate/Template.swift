@@ -1,0 +1,152 @@
+import ShenbaoCore
+
+/// A parsed plain-text template: e-mails, file names, notes, and the text of form cells.
+///
+/// Parse once, render many times: a batch renders the same template for every record.
+public struct Template: Sendable {
+    let name: String
+    let nodes: [Node]
+    let delimiters: Delimiters
+
+    /// Partials nested deeper than this are refused (a partial that includes itself forever).
+    public static let maxPartialDepth = 64
+
+    /// Parses `source`, reporting every template error at once.
+    public static func parse(_ source: String, name: String = "template",
+                             delimiters: Delimiters = .mustache) throws(TemplateErrors) -> Template {
+        let (nodes, errors) = Parser(source: Array(source.utf8)).parse(delimiters: delimiters)
+        if !errors.isEmpty { throw TemplateErrors(errors) }
+        return Template(name: name, nodes: nodes, delimiters: delimiters)
+    }
+
+    /// Renders with `data` as the root context.
+    ///
+    /// - Parameters:
+    ///   - partials: the source of a partial by name; nil renders nothing (as Mustache does).
+    ///   - strict: when true, missing values are an error listing every missing path.
+    ///   - escape: how `{{x}}` escapes for the host; `{{{x}}}` and `{{& x}}` never escape.
+    public func render(_ data: Value, partials: (String) -> String? = { _ in nil }, strict: Bool = false,
+                       escape: @Sendable (String) -> String = Template.htmlEscape) throws -> String {
+        var out = ""
+        let missing = try withoutActuallyEscaping(partials) { partials in
+            try withoutActuallyEscaping(escape) { escape in
+                var renderer = Renderer(partials: partials, escape: escape)
+                try renderer.render(nodes, Context(root: data), into: &out, depth: 0)
+                return renderer.missing
+            }
+        }
+        if strict && !missing.isEmpty {
+            throw ShenbaoFailure(.invalidData, missing.map { path in
+                Diagnostic(id: "template.missing_value", file: name, path: path,
+                           message: Localized(zh: "数据中缺少“\(path)”", en: "no value for \"\(path)\" in the data"))
+            })
+        }
+        return out
+    }
+
+    /// Every data path a tag names, qualified by the sections around it
+    /// (`project.expected_outputs.name`); for `check-template`.
+    public var referencedPaths: [String] {
+        var paths: [String] = []
+        func walk(_ nodes: [Node], prefix: String) {
+            for node in nodes {
+                switch node {
+                case .interpolation(let e, _, _):
+                    if !e.path.hasPrefix("@") && e.path != "." { paths.append(prefix + e.path) }
+                case .section(let e, _, let body, _):
+                    if !e.path.hasPrefix("@") && e.path != "." { paths.append(prefix + e.path) }
+                    walk(body, prefix: e.path.hasPrefix("@") || e.path == "." ? prefix : prefix + e.path + ".")
+                case .text, .partial:
+                    break
+                }
+            }
+        }
+        walk(nodes, prefix: "")
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
+    }
+
+    /// Mustache's HTML escaping: `& " < >`.
+    @Sendable public static func htmlEscape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Stage three: walks the tree with a context stack, noting missing paths.
+private struct Renderer {
+    let partials: (String) -> String?
+    let escape: (String) -> String
+    var missing: [String] = []
+    var missingSeen = Set<String>()
+    var partialCache: [String: [Node]] = [:]
+
+    init(partials: @escaping (String) -> String?, escape: @escaping (String) -> String) {
+        self.partials = partials
+        self.escape = escape
+    }
+
+    mutating func noteMissing(_ path: String) {
+        if missingSeen.insert(path).inserted { missing.append(path) }
+    }
+
+    mutating func render(_ nodes: [Node], _ context: Context, into out: inout String, depth: Int) throws {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                out += text
+            case .interpolation(let expression, let escaped, _):
+                guard let value = try context.evaluate(expression) else {
+                    noteMissing(expression.path)
+                    continue
+                }
+                out += escaped ? escape(value.plainText) : value.plainText
+            case .section(let expression, let inverted, let body, _):
+                let value = try context.evaluate(expression)
+                if inverted {
+                    if Context.isFalsy(value) { try render(body, context, into: &out, depth: depth) }
+                } else {
+                    if value == nil { noteMissing(expression.path) }
+                    for inner in context.sectionContexts(for: value) { try render(body, inner, into: &out, depth: depth) }
+                }
+            case .partial(let name, let indent):
+                guard depth < Template.maxPartialDepth else {
+                    throw ShenbaoFailure.unusable("template.partial_depth",
+                        zh: "局部模板“\(name)”嵌套超过 \(Template.maxPartialDepth) 层", en: "partial \"\(name)\" nested deeper than \(Template.maxPartialDepth) levels")
+                }
+                let key = indent + "\u{0}" + name
+                if partialCache[key] == nil {
+                    guard let source = partials(name) else { continue }
+                    let (nodes, errors) = Parser(source: Array(Renderer.indent(source, by: indent).utf8)).parse(delimiters: .mustache)
+                    if !errors.isEmpty {
+                        throw ShenbaoFailure(.unusableInput, errors.map { $0.diagnostic(file: name) })
+                    }
+                    partialCache[key] = nodes
+                }
+                try render(partialCache[key]!, context, into: &out, depth: depth + 1)
+            }
+        }
+    }
+
+    /// Prefixes every line of a standalone partial's source with the tag's indentation.
+    static func indent(_ source: String, by indent: String) -> String {
+        guard !indent.isEmpty else { return source }
+        var out = indent
+        for (i, ch) in source.enumerated() {
+            out.append(ch)
+            if ch == "\n" && i < source.count - 1 { out += indent }
+        }
+        return out
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import ShenbaoCore
+@testable import ShenbaoTemplate
+
+/// The official Mustache specification tests, read from `../shared/conformance/mustache/`
+/// (never copied into this repository). Skipped, with a message, when that folder is absent.
+@Suite struct MustacheSpecTests {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/conformance/mustache")
+    static let files = ["interpolation", "sections", "inverted", "comments", "delimiters", "partials"]
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var file: String
+        var name: String
+        var template: String
+        var data: Value
+        var partials: [String: String]
+        var expected: String
+        var testDescription: String { "\(file): \(name)" }
+    }
+
+    static func cases() -> [Case] {
+        var cases: [Case] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file + ".json")
+            guard let bytes = try? Data(contentsOf: url),
+                  let json = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+                  let tests = json["tests"] as? [[String: Any]] else { continue }
+            for test in tests {
+                let dataJSON = try! JSONSerialization.data(withJSONObject: test["data"]!, options: [.fragmentsAllowed])
+                let data = try! DataLoader.load(data: dataJSON, file: "\(file).json", format: .json).root
+                cases.append(Case(file: file, name: test["name"] as! String, template: test["template"] as! String,
+                                  data: data, partials: test["partials"] as? [String: String] ?? [:],
+                                  expected: test["expected"] as! String))
+            }
+        }
+        return cases
+    }
+
+    @Test func specificationFilesArePresentOrSkipped() {
+        if !FileManager.default.fileExists(atPath: Self.folder.path) {
+            print("skipped the Mustache specification tests: \(Self.folder.path) is absent")
+            return
+        }
+        #expect(Self.cases().count == 136)
+    }
+
+    @Test(arguments: cases())
+    func conforms(_ spec: Case) throws {
+        let template = try Template.parse(spec.template, name: spec.name)
+        let partials = spec.partials
+        let output = try template.render(spec.data, partials: { partials[$0] })
+        #expect(output == spec.expected)
+    }
+}
