@@ -4,38 +4,15 @@ import Testing
 /// End-to-end tests of `shenbao validate` and `shenbao schema`: the built binary run as a
 /// subprocess, its exit codes, text report (standard error) and JSON report (standard output).
 @Suite struct ValidateCLITests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CLI.packageRoot
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static var binary: URL? {
-        let candidates = [root.appendingPathComponent(".build/debug/shenbao"),
-                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("shenbao")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-        let binary = try #require(Self.binary, "build the shenbao binary first (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? Self.root
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> CLI.Result {
+        try CLI.run(arguments, in: directory ?? Self.root)
     }
 
     /// A scratch folder holding `files` (name → content).
     func scratch(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-validate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try CLI.temporaryFolder()
         for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
         return dir
     }
@@ -67,6 +44,7 @@ import Testing
 
     @Test func textReportListsEveryIssueWithFileLineLabelAndRule() throws {
         let dir = try scratch(["bad.yaml": try defective])
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try run(["validate", "bad.yaml"], in: dir)
         #expect(r.status == 1)
         let lines = r.stderr.split(separator: "\n").map(String.init)
@@ -79,6 +57,7 @@ import Testing
 
     @Test func jsonReportHasTheDocumentedShape() throws {
         let dir = try scratch(["bad.yaml": try defective, "good.yaml": try sample])
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try run(["validate", "good.yaml", "bad.yaml", "--json"], in: dir)
         #expect(r.status == 1)
         let files = try #require(try json(r.stdout)["files"] as? [[String: Any]])
@@ -99,6 +78,7 @@ import Testing
 
     @Test func warningsAloneExitZero() throws {
         let dir = try scratch(["beijing.yaml": try sample.replacingOccurrences(of: "913101153325803473", with: "91110000600037341L")])
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try run(["validate", "beijing.yaml"], in: dir)
         #expect(r.status == 0)
         #expect(r.stderr.contains("beijing.yaml:7: 警告: 申请单位.统一社会信用代码 (applicant.credit_code): "))
@@ -129,6 +109,7 @@ import Testing
 
     @Test func formFlagAndNoticeFile() throws {
         let dir = try scratch(["noform.yaml": try sample.replacingOccurrences(of: "form: application\n", with: "")])
+        defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try run(["validate", "noform.yaml", "--form", "application"], in: dir).status == 0)
         let notice = Self.root.appendingPathComponent("Tests/ShenbaoFormsTests/Fixtures/test-notice.yaml").path
         let r = try run(["validate", "noform.yaml", "--form", "application", "--notice", notice], in: dir)
@@ -138,6 +119,7 @@ import Testing
 
     @Test func duplicatesAcrossFilesGiven() throws {
         let dir = try scratch(["a.yaml": try sample, "b.yaml": try sample])
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try run(["validate", "a.yaml", "b.yaml"], in: dir)
         #expect(r.status == 1)
         #expect(r.stderr.contains("a.yaml:7: 申请单位.统一社会信用代码 (applicant.credit_code): "))
