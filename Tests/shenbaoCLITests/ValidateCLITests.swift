@@ -92,6 +92,7 @@ import Testing
     @Test func unusableInputsExitTwo() throws {
         let dir = try scratch(["broken.yaml": "form: application\napplicant: [unclosed\n", "good.yaml": try sample,
                                "noform.yaml": "applicant: {name: x}\n", "data.txt": "x"])
+        defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try run(["validate", "missing.yaml"], in: dir).status == 2)
         #expect(try run(["validate", "broken.yaml"], in: dir).status == 2)
         #expect(try run(["validate", "noform.yaml"], in: dir).status == 2)
