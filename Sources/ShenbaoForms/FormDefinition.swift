@@ -38,8 +38,10 @@ public struct FormDefinition: Sendable, Hashable {
     private var byPath: [String: FieldDefinition] = [:]
     private var byLabel: [String: String] = [:]
 
-    /// Every field, depth first (lists, then their items, then the items' fields).
-    public var allFields: [FieldDefinition] {
+    /// Every field, depth first (lists, then their items, then the items' fields); computed once.
+    public private(set) var allFields: [FieldDefinition] = []
+
+    private static func flatten(_ fields: [FieldDefinition]) -> [FieldDefinition] {
         var out: [FieldDefinition] = []
         func walk(_ f: FieldDefinition) {
             out.append(f)
@@ -191,6 +193,7 @@ public struct FormDefinition: Sendable, Hashable {
                 try Self.field(v, parent: "", at: "fields.\(i + 1)", r)
             }
         }
+        allFields = Self.flatten(fields)
         for f in allFields {
             byPath[f.path] = f
             // Items of lists are named with their number (预期成果.1.名称), never by label alone.
