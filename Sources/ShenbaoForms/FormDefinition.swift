@@ -9,9 +9,21 @@ public struct FormDefinition: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var key: String
         public var label: String
-        /// Data path per source form (`application` → `project.name`).
-        public var paths: [String: String]
+        /// Data paths per source form (`application` → [`project.name`]); the first one given
+        /// is shown (联系电话 falls back to 手机).
+        public var paths: [String: [String]]
+
+        /// What this column shows for a record of `form`: the first of its paths with a value.
+        public func value(in record: Value, form: String) -> Value? {
+            for path in paths[form] ?? [] {
+                if let v = record.value(at: path), !v.isBlank { return v }
+            }
+            return nil
+        }
     }
+
+    /// The data path the summary counts by (项目类别: 重点项目 K 项、一般项目 M 项).
+    public var countsBy: String?
 
     /// The form's name (`application`, `opinion`, `summary`).
     public var name: String
@@ -37,6 +49,9 @@ public struct FormDefinition: Sendable, Hashable {
 
     private var byPath: [String: FieldDefinition] = [:]
     private var byLabel: [String: String] = [:]
+
+    /// Paths of the maps that hold fields (`applicant`, `applicant.contact`), outside lists.
+    public private(set) var sections: [String] = []
 
     /// Every field, depth first (lists, then their items, then the items' fields); computed once.
     public private(set) var allFields: [FieldDefinition] = []
@@ -177,15 +192,18 @@ public struct FormDefinition: Sendable, Hashable {
         func columns(_ key: String) throws -> [Column] {
             guard r.value(key) != nil else { return [] }
             return try r.list(key).enumerated().map { i, v in
-                var paths: [String: String] = [:]
+                var paths: [String: [String]] = [:]
                 if case .map(let m) = v {
-                    for (k, p) in m.pairs where k != "key" && k != "label" { paths[k] = p.plainText }
+                    for (k, p) in m.pairs where k != "key" && k != "label" {
+                        if case .list(let l) = p { paths[k] = l.map(\.plainText) } else { paths[k] = [p.plainText] }
+                    }
                 }
                 return Column(key: try r.text("key", in: v, at: "\(key).\(i + 1).key"),
                               label: try r.text("label", in: v, at: "\(key).\(i + 1).label"), paths: paths)
             }
         }
         header = try columns("header")
+        countsBy = r.optionalText("counts_by")
         self.columns = try columns("columns")
         fields = []
         if r.value("fields") != nil {
@@ -194,6 +212,13 @@ public struct FormDefinition: Sendable, Hashable {
             }
         }
         allFields = Self.flatten(fields)
+        for f in fields where !f.path.contains("[]") {
+            var prefix = ""
+            for key in f.path.split(separator: ".").dropLast() {
+                prefix += prefix.isEmpty ? String(key) : "." + key
+                if !sections.contains(prefix) { sections.append(prefix) }
+            }
+        }
         for f in allFields {
             byPath[f.path] = f
             // Items of lists are named with their number (预期成果.1.名称), never by label alone.

@@ -56,6 +56,15 @@ public struct Validator: Sendable {
         }.map(\.element)
     }
 
+    /// One call for `render` and `batch`: the issues of a record under its form (its `form:` key
+    /// or `form`) and notice (its `notice:` key, or `notice`). Unknown form or notice: throws (exit 2).
+    public static func check(_ document: DataDocument, form: String? = nil, notice: NoticeConfig? = nil,
+                             glyphs: (any GlyphCoverage)? = nil) throws -> [Diagnostic] {
+        let definition = try FormDefinition.load(name: try formName(of: document, override: form))
+        let notice = try notice ?? Validator.notice(for: document)
+        return Validator(notice: notice, glyphs: glyphs).validate(document, definition: definition)
+    }
+
     /// The notice a record names with its `notice:` key (default `shanghai-2024`).
     public static func notice(for document: DataDocument) throws -> NoticeConfig {
         let id = document.root["notice"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 } ?? NoticeConfig.defaultID

@@ -86,7 +86,29 @@ import ShenbaoCore
         let summary = try FormDefinition.load(name: "summary")
         #expect(summary.columns.map(\.label) == ["序号", "项目名称", "申请单位", "统一社会信用代码", "项目类别",
                                                   "重点领域", "联系人", "联系电话", "推荐排序"])
-        #expect(summary.columns[1].paths["application"] == "project.name")
+        #expect(summary.columns[1].paths["application"] == ["project.name"])
+        #expect(summary.countsBy == "project.category")
+        let phone = try #require(summary.columns.first { $0.key == "phone" })
+        #expect(phone.value(in: ["applicant": ["contact": ["mobile": "13761234567"]]], form: "application") == "13761234567")
+    }
+
+    @Test func spreadsheetCellsAreTypedByTheDefinition() throws {
+        let app = try FormDefinition.load(name: "application")
+        func cell(_ path: String, _ text: String) -> Value? { app.field(at: path)?.cellValue(text) }
+        #expect(cell("applicant.standardization.staff_count", " 3 ") == .integer(3))
+        #expect(cell("applicant.standardization.staff_count", "三") == .text("三"))
+        #expect(cell("declarations.good_credit", "是") == .bool(true))
+        #expect(cell("declarations.good_credit", "FALSE") == .bool(false))
+        #expect(cell("submitted_on", "2024年5月16日") == .date(CivilDate(year: 2024, month: 5, day: 16)!))
+        #expect(cell("project.directions", #"["养老服务"]"#) == .list(["养老服务"]))
+        #expect(cell("applicant.postal_code", "200120") == .text("200120"))
+        #expect(cell("applicant.name", "  ") == nil)
+    }
+
+    @Test func oneCallForRenderAndBatch() throws {
+        #expect(try Validator.check(Fixtures.sample("application")).isEmpty)
+        let other = try NoticeConfig.load(path: Fixtures.fixture("test-notice.yaml"))
+        #expect(try Validator.check(Fixtures.sample("application"), notice: other).hasErrors)
     }
 
     @Test func unknownFormIsUnusable() {
