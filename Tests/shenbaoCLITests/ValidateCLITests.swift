@@ -127,6 +127,35 @@ import Testing
         #expect(r.stderr.components(separatedBy: "[duplicate]").count == 3)
     }
 
+    @Test func jsonDataAndStandardInputKeepLines() throws {
+        let data = """
+            {
+              "form": "opinion",
+              "application": {"project_name": "社区嵌入式养老服务标准化试点", "applicant_name": "上海浦东智慧养老服务有限公司",
+                "credit_code": "91350100M000100Y4Z", "category": "重点项目"},
+              "recommender": {"name": "上海市浦东新区市场监督管理局", "kind": "区市场监管局", "district": "浦东新区",
+                "contact": {"name": "赵敏", "phone": "021-50282345"}},
+              "review": "不通过",
+              "decision": "同意推荐",
+              "text": "同意。",
+              "date": "2024-05-27"
+            }
+            """
+        let dir = try scratch(["op.json": data])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run(["validate", "op.json", "--lang", "en"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("op.json:4: application.credit_code: the credit code's check character should be 3, not Z"))
+        #expect(r.stderr.contains("op.json:4: warning: application.credit_code: "))
+        #expect(r.stderr.contains("op.json:8: decision: "))
+        #expect(r.stderr.contains("[opinion.decision]"))
+        let piped = try CLI.run(["validate", "-", "--json"], input: Data(data.utf8), in: dir)
+        #expect(piped.status == 1)
+        let file = try #require((try json(piped.stdout)["files"] as? [[String: Any]])?.first)
+        #expect(file["file"] as? String == "-")
+        #expect((file["issues"] as? [[String: Any]])?.first?["line"] as? Int == 4)
+    }
+
     @Test func committedSchemasEqualTheCommandOutput() throws {
         for form in ["application", "opinion"] {
             let r = try run(["schema", form])
