@@ -154,6 +154,18 @@ public struct FormDefinition: Sendable, Hashable {
         return definition
     }
 
+    /// A built-in definition whose data can be validated (has fields): `application`, `opinion`.
+    /// Others (the summary) or unknown names: exit 2 (`form.unknown`).
+    public static func load(dataForm name: String) throws -> FormDefinition {
+        let definition = try load(name: name)
+        guard !definition.fields.isEmpty else {
+            throw ShenbaoFailure.unusable("form.unknown",
+                zh: "表单「\(name)」没有可校验的数据（可用：\(dataFormNames.joined(separator: "、"))）",
+                en: "the form “\(name)” has no data to validate (available: \(dataFormNames.joined(separator: ", ")))")
+        }
+        return definition
+    }
+
     /// A definition file given by path.
     public static func load(path: String) throws -> FormDefinition {
         try FormDefinition(reader: ConfigReader(path: path))

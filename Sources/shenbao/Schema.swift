@@ -21,11 +21,7 @@ struct Schema: ParsableCommand {
 
     func run() throws {
         try reporting(global.lang) {
-            let definition = try FormDefinition.load(name: form)
-            guard !definition.fields.isEmpty else {
-                throw ShenbaoFailure.unusable("form.unknown", zh: "表单「\(form)」没有数据字段，无法生成 Schema",
-                                              en: "the form “\(form)” has no data fields to describe")
-            }
+            let definition = try FormDefinition.load(dataForm: form)
             let text = SchemaGenerator.text(for: definition, notice: try NoticeConfig.load(id: notice))
             try AtomicFile.write(Data(text.utf8), to: output)
         }

@@ -113,6 +113,8 @@ import ShenbaoCore
 
     @Test func unknownFormIsUnusable() {
         #expect(throws: ShenbaoFailure.self) { try FormDefinition.load(name: "budget") }
+        #expect(throws: ShenbaoFailure.self) { try FormDefinition.load(dataForm: "summary") }
+        #expect(Validator.ruleIDs.contains("credit_code.checksum") && Validator.ruleIDs.contains("glyph.missing"))
     }
 
     /// Every declaration the notice lists has its field, and every `values_from` resolves.

@@ -100,6 +100,7 @@ import Testing
         let unknown = try run(["validate", "good.yaml", "--form", "budget"], in: dir)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("[form.unknown]"))
+        #expect(try run(["validate", "good.yaml", "--form", "summary"], in: dir).status == 2)
         // The other files are still checked and reported.
         let mixed = try run(["validate", "missing.yaml", "good.yaml", "--json"], in: dir)
         #expect(mixed.status == 2)
@@ -165,5 +166,6 @@ import Testing
             _ = try json(r.stdout)
         }
         #expect(try run(["schema", "budget"]).status == 2)
+        #expect(try run(["schema", "summary"]).status == 2)
     }
 }
