@@ -141,6 +141,7 @@ public struct FormDefinition: Sendable, Hashable {
 
     /// The built-in definition `templates/definitions/<name>.yaml`. Unknown name: exit 2 (`form.unknown`).
     public static func load(name: String) throws -> FormDefinition {
+        if let cached = cache.get(name) { return cached }
         let safe = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         let url = TemplatesFolder.url("definitions/\(name).yaml")
         guard safe, FileManager.default.fileExists(atPath: url.path) else {
@@ -148,9 +149,8 @@ public struct FormDefinition: Sendable, Hashable {
                 zh: "未知的表单「\(name)」（可用：\(dataFormNames.joined(separator: "、"))）",
                 en: "unknown form “\(name)” (available: \(dataFormNames.joined(separator: ", ")))")
         }
-        if let cached = cache.get(url.path) { return cached }
         let definition = try FormDefinition(reader: ConfigReader(path: url.path))
-        cache.set(url.path, definition)
+        cache.set(name, definition)
         return definition
     }
 
