@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"]),
-        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"]),
+        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"]),
         .testTarget(name: "shenbaoCLITests", dependencies: []),
     ]
