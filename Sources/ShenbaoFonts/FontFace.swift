@@ -102,8 +102,8 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
         hb_font_get_glyph_h_advance(font, gid)
     }
 
-    /// The scalars of `text` this face has no glyph for; controls and whitespace other than
-    /// U+0020/U+3000 are ignored because they are never drawn.
+    /// The scalars of `text` this face has no glyph for, each once, in order; controls and format
+    /// characters (line breaks, tabs, zero-width joiners) are ignored because they are never drawn.
     public func missingScalars(in text: String) -> [Unicode.Scalar] {
         var seen = Set<Unicode.Scalar>()
         var result: [Unicode.Scalar] = []
@@ -116,7 +116,9 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
     /// Whether a scalar leaves ink or takes room, so that a font must supply a glyph for it.
     static func isDrawn(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse:
+        // Private-use characters count as drawn: legacy GBK data maps rare hanzi there, and
+        // printing them as empty boxes is exactly what the validator must warn about.
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate:
             return false
         default:
             return true

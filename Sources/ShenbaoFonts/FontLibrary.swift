@@ -135,8 +135,8 @@ public final class FontLibrary: @unchecked Sendable {
     /// Asks fontconfig for the best font for one character (`fc-match`); nil when fontconfig is absent.
     static func fontconfigMatch(_ scalar: Unicode.Scalar) -> (String, UInt32)? {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/fc-match")
-        process.arguments = ["-f", "%{file}\n%{index}", ":charset=\(String(scalar.value, radix: 16)):lang=zh-cn"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["fc-match", "-f", "%{file}\n%{index}", ":charset=\(String(scalar.value, radix: 16)):lang=zh-cn"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -9,9 +9,21 @@ public struct FormDefinition: Sendable, Hashable {
     public struct Column: Sendable, Hashable {
         public var key: String
         public var label: String
-        /// Data path per source form (`application` → `project.name`).
-        public var paths: [String: String]
+        /// Data paths per source form (`application` → [`project.name`]); the first one given
+        /// is shown (联系电话 falls back to 手机).
+        public var paths: [String: [String]]
+
+        /// What this column shows for a record of `form`: the first of its paths with a value.
+        public func value(in record: Value, form: String) -> Value? {
+            for path in paths[form] ?? [] {
+                if let v = record.value(at: path), !v.isBlank { return v }
+            }
+            return nil
+        }
     }
+
+    /// The data path the summary counts by (项目类别: 重点项目 K 项、一般项目 M 项).
+    public var countsBy: String?
 
     /// The form's name (`application`, `opinion`, `summary`).
     public var name: String
@@ -38,8 +50,13 @@ public struct FormDefinition: Sendable, Hashable {
     private var byPath: [String: FieldDefinition] = [:]
     private var byLabel: [String: String] = [:]
 
-    /// Every field, depth first (lists, then their items, then the items' fields).
-    public var allFields: [FieldDefinition] {
+    /// Paths of the maps that hold fields (`applicant`, `applicant.contact`), outside lists.
+    public private(set) var sections: [String] = []
+
+    /// Every field, depth first (lists, then their items, then the items' fields); computed once.
+    public private(set) var allFields: [FieldDefinition] = []
+
+    private static func flatten(_ fields: [FieldDefinition]) -> [FieldDefinition] {
         var out: [FieldDefinition] = []
         func walk(_ f: FieldDefinition) {
             out.append(f)
@@ -124,6 +141,7 @@ public struct FormDefinition: Sendable, Hashable {
 
     /// The built-in definition `templates/definitions/<name>.yaml`. Unknown name: exit 2 (`form.unknown`).
     public static func load(name: String) throws -> FormDefinition {
+        if let cached = cache.get(name) { return cached }
         let safe = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         let url = TemplatesFolder.url("definitions/\(name).yaml")
         guard safe, FileManager.default.fileExists(atPath: url.path) else {
@@ -131,9 +149,20 @@ public struct FormDefinition: Sendable, Hashable {
                 zh: "未知的表单「\(name)」（可用：\(dataFormNames.joined(separator: "、"))）",
                 en: "unknown form “\(name)” (available: \(dataFormNames.joined(separator: ", ")))")
         }
-        if let cached = cache.get(url.path) { return cached }
         let definition = try FormDefinition(reader: ConfigReader(path: url.path))
-        cache.set(url.path, definition)
+        cache.set(name, definition)
+        return definition
+    }
+
+    /// A built-in definition whose data can be validated (has fields): `application`, `opinion`.
+    /// Others (the summary) or unknown names: exit 2 (`form.unknown`).
+    public static func load(dataForm name: String) throws -> FormDefinition {
+        let definition = try load(name: name)
+        guard !definition.fields.isEmpty else {
+            throw ShenbaoFailure.unusable("form.unknown",
+                zh: "表单「\(name)」没有可校验的数据（可用：\(dataFormNames.joined(separator: "、"))）",
+                en: "the form “\(name)” has no data to validate (available: \(dataFormNames.joined(separator: ", ")))")
+        }
         return definition
     }
 
@@ -175,20 +204,31 @@ public struct FormDefinition: Sendable, Hashable {
         func columns(_ key: String) throws -> [Column] {
             guard r.value(key) != nil else { return [] }
             return try r.list(key).enumerated().map { i, v in
-                var paths: [String: String] = [:]
+                var paths: [String: [String]] = [:]
                 if case .map(let m) = v {
-                    for (k, p) in m.pairs where k != "key" && k != "label" { paths[k] = p.plainText }
+                    for (k, p) in m.pairs where k != "key" && k != "label" {
+                        if case .list(let l) = p { paths[k] = l.map(\.plainText) } else { paths[k] = [p.plainText] }
+                    }
                 }
                 return Column(key: try r.text("key", in: v, at: "\(key).\(i + 1).key"),
                               label: try r.text("label", in: v, at: "\(key).\(i + 1).label"), paths: paths)
             }
         }
         header = try columns("header")
+        countsBy = r.optionalText("counts_by")
         self.columns = try columns("columns")
         fields = []
         if r.value("fields") != nil {
             fields = try r.list("fields").enumerated().map { i, v in
                 try Self.field(v, parent: "", at: "fields.\(i + 1)", r)
+            }
+        }
+        allFields = Self.flatten(fields)
+        for f in fields where !f.path.contains("[]") {
+            var prefix = ""
+            for key in f.path.split(separator: ".").dropLast() {
+                prefix += prefix.isEmpty ? String(key) : "." + key
+                if !sections.contains(prefix) { sections.append(prefix) }
             }
         }
         for f in allFields {

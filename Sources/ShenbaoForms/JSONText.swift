@@ -22,6 +22,17 @@ public enum JSONText {
         case .date(let d): string(d.description, into: &out)
         case .list(let items):
             if items.isEmpty { out += "[]"; return }
+            // Lists of plain values stay on one line even when pretty (enums read as a row).
+            let inline = items.allSatisfy { if case .list = $0 { false } else if case .map = $0 { false } else { true } }
+            if pretty && inline {
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    write(item, into: &out, pretty: false, indent: 0)
+                }
+                out += "]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += pretty ? "," : ", " }

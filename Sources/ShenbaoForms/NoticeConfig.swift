@@ -115,6 +115,7 @@ public struct NoticeConfig: Sendable, Hashable {
 
     /// The notice with this id, from `templates/notices/<id>.yaml`. Unknown id: exit 2.
     public static func load(id: String) throws -> NoticeConfig {
+        if let cached = cache.get(id) { return cached }
         let safe = !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         let url = TemplatesFolder.url("notices/\(id).yaml")
         guard safe, FileManager.default.fileExists(atPath: url.path) else {
@@ -122,9 +123,8 @@ public struct NoticeConfig: Sendable, Hashable {
                 zh: "未知的通知配置「\(id)」（在 \(TemplatesFolder.url("notices").path) 中找不到）",
                 en: "unknown notice configuration “\(id)” (not found in \(TemplatesFolder.url("notices").path))")
         }
-        if let cached = cache.get(url.path) { return cached }
         let notice = try load(path: url.path)
-        cache.set(url.path, notice)
+        cache.set(id, notice)
         return notice
     }
 

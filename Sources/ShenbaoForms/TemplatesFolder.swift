@@ -3,9 +3,10 @@ import Foundation
 /// Finds the `templates/` folder (notices, form definitions, layouts, samples) at run time, so the
 /// same binary works from the build folder, from an installed copy and from tests.
 ///
-/// Order: the environment variable `SHENBAO_TEMPLATES`; a `templates/` folder in the executable's
-/// folder or one of its ancestors (`.build/debug/shenbao` → `../../templates`); the same walking up
-/// from the current directory; and last the package root this file was compiled in.
+/// Order: the environment variable `SHENBAO_TEMPLATES`; `../share/shenbao/templates` beside an
+/// installed executable; a `templates/` folder in the executable's folder or one of its ancestors
+/// (`.build/debug/shenbao` → `../../templates`); the same walking up from the current directory;
+/// and last the package root this file was compiled in.
 public enum TemplatesFolder {
     /// The folder holding `notices/`, `definitions/`, `schema/`…
     public static var url: URL { located }
@@ -25,7 +26,11 @@ public enum TemplatesFolder {
         if let path = environment["SHENBAO_TEMPLATES"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
-        let starts = [executable.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory]
+        let exeFolder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        // An installed binary (`make install`: PREFIX/bin/shenbao) reads PREFIX/share/shenbao/templates.
+        let installed = exeFolder.deletingLastPathComponent().appendingPathComponent("share/shenbao/templates", isDirectory: true)
+        if isTemplatesFolder(installed) { return installed }
+        let starts = [exeFolder, currentDirectory]
         for start in starts {
             var dir = start.standardizedFileURL
             while true {

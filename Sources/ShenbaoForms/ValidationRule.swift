@@ -16,12 +16,22 @@ public struct RuleContext: Sendable {
     public let notice: NoticeConfig
     public let glyphs: (any GlyphCoverage)?
 
+    /// Where each field occurs in this record, found once and shared by all rules
+    /// (the validator's hot path: every rule walks the fields).
+    private let table: [String: [(path: String, value: Value?)]]
+
     public init(document: DataDocument, definition: FormDefinition, notice: NoticeConfig,
                 glyphs: (any GlyphCoverage)? = nil) {
         self.document = document
         self.definition = definition
         self.notice = notice
         self.glyphs = glyphs
+        var table: [String: [(path: String, value: Value?)]] = [:]
+        table.reserveCapacity(definition.allFields.count)
+        for field in definition.allFields {
+            table[field.path] = Self.locate(field.path, in: document.root)
+        }
+        self.table = table
     }
 
     public var root: Value { document.root }
@@ -50,17 +60,26 @@ public struct RuleContext: Sendable {
     /// lists (`project.expected_outputs.2.level`), with the value there (nil when missing).
     /// Items of lists that are missing or not lists do not occur.
     public func occurrences(of field: FieldDefinition) -> [(path: String, value: Value?)] {
-        let segments = field.path.components(separatedBy: "[]")
+        table[field.path] ?? Self.locate(field.path, in: root)
+    }
+
+    private static func locate(_ genericPath: String, in root: Value) -> [(path: String, value: Value?)] {
+        func at(_ p: String) -> Value? {
+            guard let v = root.value(at: p), v != .null else { return nil }
+            return v
+        }
+        guard genericPath.contains("[]") else { return [(genericPath, at(genericPath))] }
+        let segments = genericPath.components(separatedBy: "[]")
         var prefixes = [segments[0]]
         for segment in segments.dropFirst() {
             var next: [String] = []
             for prefix in prefixes {
-                guard case .list(let items)? = value(prefix) else { continue }
+                guard case .list(let items)? = at(prefix) else { continue }
                 for i in items.indices { next.append("\(prefix).\(i + 1)\(segment)") }
             }
             prefixes = next
         }
-        return prefixes.map { ($0, value($0)) }
+        return prefixes.map { ($0, at($0)) }
     }
 
     /// Fields of the definition for which `predicate` holds, with their occurrences.

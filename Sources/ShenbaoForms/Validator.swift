@@ -15,6 +15,12 @@ public struct Validator: Sendable {
         GlyphRule(),
     ]
 
+    /// Every rule id the standard rules can report (`eligibility.*` stands for one per declaration).
+    public static var ruleIDs: [String] {
+        standardRules.flatMap(\.ids).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            + ["duplicate", "rank.duplicate"]
+    }
+
     public init(notice: NoticeConfig, glyphs: (any GlyphCoverage)? = nil,
                 rules: [any ValidationRule] = Validator.standardRules) {
         self.notice = notice
@@ -36,7 +42,7 @@ public struct Validator: Sendable {
     /// All issues of one record under the built-in definition of `form` (or the one its
     /// `form:` key names). Unknown form: throws (exit 2).
     public func validate(_ document: DataDocument, form: String? = nil) throws -> [Diagnostic] {
-        let definition = try FormDefinition.load(name: try Validator.formName(of: document, override: form))
+        let definition = try FormDefinition.load(dataForm: try Validator.formName(of: document, override: form))
         return validate(document, definition: definition)
     }
 
@@ -54,6 +60,15 @@ public struct Validator: Sendable {
             let la = a.element.line ?? Int.max, lb = b.element.line ?? Int.max
             return la != lb ? la < lb : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// One call for `render` and `batch`: the issues of a record under its form (its `form:` key
+    /// or `form`) and notice (its `notice:` key, or `notice`). Unknown form or notice: throws (exit 2).
+    public static func check(_ document: DataDocument, form: String? = nil, notice: NoticeConfig? = nil,
+                             glyphs: (any GlyphCoverage)? = nil) throws -> [Diagnostic] {
+        let definition = try FormDefinition.load(dataForm: try formName(of: document, override: form))
+        let notice = try notice ?? Validator.notice(for: document)
+        return Validator(notice: notice, glyphs: glyphs).validate(document, definition: definition)
     }
 
     /// The notice a record names with its `notice:` key (default `shanghai-2024`).

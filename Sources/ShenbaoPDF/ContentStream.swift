@@ -7,6 +7,7 @@ public enum PDFColor: Sendable, Hashable {
     /// DeviceRGB components 0…1.
     case rgb(Double, Double, Double)
 
+    /// Black, as DeviceGray 0.
     public static let black = PDFColor.gray(0)
 }
 
@@ -19,14 +20,24 @@ public struct TextStyle: Sendable, Hashable {
     public var syntheticBold: Bool
     /// Stroke width for synthetic bold as a fraction of the font size.
     public var boldStrokeFraction: Double
+    /// Extra space after every glyph, in points (`Tc`, §9.3.2): spreads a label such as
+    /// "单位名称" evenly across a cell, as Chinese forms do.
+    public var characterSpacing: Double
+    /// Horizontal scaling, 1 = 100% (`Tz`, §9.3.4): squeezes a long value into a fixed cell.
+    public var horizontalScale: Double
 
-    public init(color: PDFColor = .black, syntheticBold: Bool = false, boldStrokeFraction: Double = 0.03) {
+    public init(color: PDFColor = .black, syntheticBold: Bool = false, boldStrokeFraction: Double = 0.03,
+                characterSpacing: Double = 0, horizontalScale: Double = 1) {
         self.color = color
         self.syntheticBold = syntheticBold
         self.boldStrokeFraction = boldStrokeFraction
+        self.characterSpacing = characterSpacing
+        self.horizontalScale = horizontalScale
     }
 
+    /// Black, regular weight.
     public static let normal = TextStyle()
+    /// Black, synthetic bold.
     public static let bold = TextStyle(syntheticBold: true)
 }
 
@@ -41,6 +52,7 @@ public struct ContentStream {
     var fonts: [String: PDFFont] = [:]
     var xobjects: [String: PDFRef] = [:]
 
+    /// An empty stream.
     public init() {}
 
     // MARK: Graphics state (§8.4)
@@ -80,8 +92,11 @@ public struct ContentStream {
 
     // MARK: Paths (§8.5)
 
+    /// `m`: starts a new subpath at (x, y).
     public mutating func moveTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) m") }
+    /// `l`: a straight segment to (x, y).
     public mutating func lineTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) l") }
+    /// `c`: a cubic Bézier segment with two control points, ending at (x3, y3).
     public mutating func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
         op("\(n(x1)) \(n(y1)) \(n(x2)) \(n(y2)) \(n(x3)) \(n(y3)) c")
     }
@@ -89,6 +104,7 @@ public struct ContentStream {
     public mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
         op("\(n(x)) \(n(y)) \(n(width)) \(n(height)) re")
     }
+    /// `h`: closes the current subpath.
     public mutating func closePath() { op("h") }
     /// `S`: strokes the path.
     public mutating func stroke() { op("S") }
@@ -107,13 +123,21 @@ public struct ContentStream {
     // MARK: Text (§9.4)
 
     /// Shapes `string` with the font's face and shows it with its baseline starting at (x, y).
-    /// Returns the advance width in points. The glyphs and their text are recorded in `font`
+    /// Returns the advance width in points (spacing and scaling included). The glyphs and their text are recorded in `font`
     /// for subsetting and the ToUnicode map.
     @discardableResult
     public mutating func text(_ string: String, font: PDFFont, size: Double, x: Double, y: Double,
                               style: TextStyle = .normal) -> Double {
-        let glyphs = font.face.shape(string)
-        return showGlyphs(glyphs, text: string, font: font, size: size, x: x, y: y, style: style)
+        // One line only: tabs and line breaks would print as .notdef boxes, so they become spaces
+        // (scalar for scalar, keeping cluster indexes).
+        var line = string
+        if string.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            line = String(String.UnicodeScalarView(string.unicodeScalars.map {
+                $0.properties.generalCategory == .control ? " " : $0
+            }))
+        }
+        let glyphs = font.face.shape(line)
+        return showGlyphs(glyphs, text: line, font: font, size: size, x: x, y: y, style: style)
     }
 
     /// Shows glyphs already shaped from `text` (clusters index `text.unicodeScalars`) at (x, y);
@@ -134,20 +158,46 @@ public struct ContentStream {
         }
         var line = "BT /\(font.resourceName) \(n(size)) Tf"
         if style.syntheticBold { line += " 2 Tr" }
+        if style.characterSpacing != 0 { line += " \(n(style.characterSpacing)) Tc" }
+        if style.horizontalScale != 1 { line += " \(n(style.horizontalScale * 100)) Tz" }
         line += " \(n(x)) \(n(y)) Td"
         op(line)
         // Pen positions in thousandths of text space: where PDF puts the pen (from /W widths) and
-        // where shaping wants it; a TJ number closes the gap (§9.4.3).
-        var array: [UInt8] = Array("[<".utf8)
+        // where shaping wants it; a TJ number closes the gap (§9.4.3). A glyph's vertical offset
+        // (marks) is a text rise (`Ts`, §9.3.7), which ends one TJ array and starts the next.
+        var array: [UInt8] = []
+        var adjusted = false, inHex = false
+        func flush(into bytes: inout [UInt8]) {
+            guard !array.isEmpty else { return }
+            if inHex { array.append(UInt8(ascii: ">")); inHex = false }
+            if adjusted {
+                bytes.append(UInt8(ascii: "["))
+                bytes.append(contentsOf: array)
+                bytes.append(contentsOf: "] TJ".utf8)
+            } else {
+                // No adjustments: the hex string and `Tj`.
+                bytes.append(contentsOf: array)
+                bytes.append(contentsOf: " Tj".utf8)
+            }
+            bytes.append(0x0A)
+            array.removeAll(keepingCapacity: true)
+            adjusted = false
+        }
         var pdfPen = 0.0, truePen = 0.0
         var total: Int64 = 0
-        var inHex = true
+        var rise: Int32 = 0
         for g in glyphs {
+            if g.yOffset != rise {
+                flush(into: &bytes)
+                rise = g.yOffset
+                op("\(n(Double(rise) * size / upem)) Ts")
+            }
             let want = truePen + Double(g.xOffset) * 1000 / upem
             let delta = want - pdfPen
             if abs(delta) > 0.005 {
                 if inHex { array.append(UInt8(ascii: ">")); inHex = false }
                 array.append(contentsOf: " \(n(-delta)) ".utf8)
+                adjusted = true
                 pdfPen = want
             }
             if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
@@ -157,11 +207,9 @@ public struct ContentStream {
             truePen += Double(g.xAdvance) * 1000 / upem
             total += Int64(g.xAdvance)
         }
-        if inHex { array.append(UInt8(ascii: ">")) }
-        array.append(contentsOf: "] TJ ET Q".utf8)
-        bytes.append(contentsOf: array)
-        bytes.append(0x0A)
-        return Double(total) * size / upem
+        flush(into: &bytes)
+        op("ET Q")
+        return (Double(total) * size / upem + style.characterSpacing * Double(glyphs.count)) * style.horizontalScale
     }
 
     // MARK: XObjects (§8.8, §8.10)

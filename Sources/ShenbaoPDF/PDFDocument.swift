@@ -4,6 +4,18 @@ import ShenbaoFonts
 
 /// Builds a whole PDF: pages, embedded subset fonts, images and reusable forms, then `finish()`.
 ///
+/// ```swift
+/// let face = try FontLibrary.standard().mainFace()     // AR PL UMing CN, shared by all jobs
+/// let doc = PDFDocument(options: .init(title: "上海市市级标准化试点项目申请表"))
+/// let font = doc.embed(face)
+/// let page = doc.addPage(.a4)                           // points, origin bottom-left
+/// page.content.text("申请单位", font: font, size: 12, x: 72, y: 760, style: .bold)
+/// page.content.setLineWidth(0.5); page.content.rect(70, 700, 455, 80); page.content.stroke()
+/// let seal = try doc.addImage(data: pngData, name: "seal.png")
+/// page.content.drawImage(seal, x: 400, y: 100, width: 120, height: 120)
+/// try AtomicFile.write(doc.finish(), to: "out.pdf")    // fonts are subset here
+/// ```
+///
 /// Use it from one thread (it is a mutable builder); many documents may be built in parallel,
 /// sharing `FontFace`s. Output is deterministic: the same calls give the same bytes
 /// (no creation date unless `Options.creationDate` is set; `/ID` is a hash of the content).
@@ -21,6 +33,7 @@ public final class PDFDocument {
         /// The catalog's `/Lang` (§14.9.2), used by screen readers and text extraction.
         public var language: String
 
+        /// Defaults: zlib-format level 6, no title, producer "Shenbao", no dates, `zh-CN`.
         public init(compressionLevel: Int32 = 6, title: String? = nil, producer: String = "Shenbao",
                     creationDate: Date? = nil, language: String = "zh-CN") {
             self.compressionLevel = compressionLevel
@@ -31,6 +44,7 @@ public final class PDFDocument {
         }
     }
 
+    /// The options the document was made with.
     public let options: Options
     /// The object writer, exposed for extensions (an AcroForm, a signature dictionary) that add objects.
     public private(set) var writer = PDFWriter()
@@ -41,9 +55,11 @@ public final class PDFDocument {
     private var pages: [PDFPage] = []
     private var fonts: [PDFFont] = []
     private var imageCount = 0
+    private var imagesByData: [Data: PDFImage] = [:]
     private var formCount = 0
     private var finished: [UInt8]?
 
+    /// An empty document; objects 1 and 2 are the catalog and the page tree.
     public init(options: Options = Options()) {
         self.options = options
         catalogRef = writer.allocate()
@@ -91,13 +107,21 @@ public final class PDFDocument {
     /// Adds a JPEG (passed through as `/DCTDecode`) or PNG (decoded; alpha becomes an `/SMask`).
     ///
     /// Throws `image.unsupported` / `image.malformed` (exit 2); `name` is the file for messages.
+    /// The same bytes added twice give the same image object (a seal or logo on every page is stored once).
     public func addImage(data: Data, name: String? = nil) throws -> PDFImage {
+        if let known = imagesByData[data] { return known }
+        let image = try writeImage(data: data, name: name)
+        imagesByData[data] = image
+        return image
+    }
+
+    private func writeImage(data: Data, name: String?) throws -> PDFImage {
         let bytes = [UInt8](data)
         imageCount += 1
         let resourceName = "Im\(imageCount)"
-        let ref = writer.allocate()
         if bytes.starts(with: [0xFF, 0xD8]) {
             let info = try JPEGInfo(bytes, name: name)
+            let ref = writer.allocate()
             var dict: PDFDictionary = [
                 "Type": .name("XObject"), "Subtype": .name("Image"),
                 "Width": .integer(info.width), "Height": .integer(info.height),
@@ -112,6 +136,7 @@ public final class PDFDocument {
         }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
             let png = try PNGImage(bytes, name: name)
+            let ref = writer.allocate()
             var dict: PDFDictionary = [
                 "Type": .name("XObject"), "Subtype": .name("Image"),
                 "Width": .integer(png.width), "Height": .integer(png.height),
@@ -151,12 +176,14 @@ public final class PDFDocument {
         for page in pages {
             let contentRef = writer.allocate()
             writer.writeStream(contentRef, [:], data: page.content.bytes, compression: level)
-            writer.write(page.ref, .dictionary([
+            var dict: PDFDictionary = [
                 "Type": .name("Page"), "Parent": .ref(pagesRef),
                 "MediaBox": .array([.integer(0), .integer(0), .real(page.width), .real(page.height)]),
                 "Resources": .dictionary(page.content.resources()),
                 "Contents": .ref(contentRef),
-            ]))
+            ]
+            if !page.annotations.isEmpty { dict["Annots"] = .array(page.annotations.map { .ref($0) }) }
+            writer.write(page.ref, .dictionary(dict))
         }
         writer.write(pagesRef, .dictionary([
             "Type": .name("Pages"), "Kids": .array(pages.map { .ref($0.ref) }), "Count": .integer(pages.count),

@@ -36,19 +36,22 @@ public final class PDFFont {
 
     static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
-    /// Records shaped glyphs and the characters of their clusters.
+    /// Records shaped glyphs and the characters of their clusters (clusters index `text.unicodeScalars`;
+    /// the glyphs may be a slice of a longer shaping, e.g. one line of a paragraph).
     func record(_ glyphs: [ShapedGlyph], text: String) {
         let scalars = Array(text.unicodeScalars)
-        // Cluster starts in logical order: a cluster's text runs to the next start.
+        // Cluster starts in logical order: a cluster's text runs to the next start; the last one
+        // runs to the end of its grapheme (what follows may belong to glyphs not shown here).
         let starts = Set(glyphs.map(\.cluster)).sorted()
-        var next: [Int: Int] = [:]
-        for (i, s) in starts.enumerated() { next[s] = i + 1 < starts.count ? starts[i + 1] : scalars.count }
+        var end: [Int: Int] = [:]
+        for (i, s) in starts.enumerated() where i + 1 < starts.count { end[s] = starts[i + 1] }
+        if let last = starts.last, last < scalars.count { end[last] = PDFFont.graphemeEnd(in: text, from: last) }
         var seenCluster = Set<Int>()
         for g in glyphs {
             var piece = ""
             if seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count {
-                let end = min(next[g.cluster] ?? scalars.count, scalars.count)
-                piece = String(String.UnicodeScalarView(scalars[g.cluster..<end]))
+                let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
+                piece = String(String.UnicodeScalarView(scalars[g.cluster..<max(stop, g.cluster + 1)]))
             }
             if let known = used[g.gid] {
                 if known.isEmpty, !piece.isEmpty { used[g.gid] = piece }
@@ -56,6 +59,17 @@ public final class PDFFont {
                 used[g.gid] = piece
             }
         }
+    }
+
+    /// The scalar index where the grapheme (user-perceived character) containing scalar `index` ends.
+    static func graphemeEnd(in text: String, from index: Int) -> Int {
+        var at = 0
+        for character in text {
+            let count = character.unicodeScalars.count
+            if index < at + count { return at + count }
+            at += count
+        }
+        return at
     }
 
     /// The six-letter subset tag (§9.9.2) from a stable hash of the glyph set and the font name.
@@ -93,7 +107,8 @@ public final class PDFFont {
         // /DW is the commonest width (a full em for CJK), so /W lists only the others.
         var counts: [Double: Int] = [:]
         for g in glyphs { counts[width(of: g), default: 0] += 1 }
-        let dw = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 1000
+        // An integer: poppler ignores a real /DW and falls back to 1000.
+        let dw = (counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 1000).rounded()
         var w: [PDFObject] = []
         var runStart: UInt32? = nil
         var run: [PDFObject] = []
@@ -113,7 +128,7 @@ public final class PDFFont {
             "Type": .name("Font"), "Subtype": .name("CIDFontType2"), "BaseFont": .name(baseFont),
             "CIDSystemInfo": .dictionary(["Registry": .string(Array("Adobe".utf8)),
                                           "Ordering": .string(Array("Identity".utf8)), "Supplement": .integer(0)]),
-            "FontDescriptor": .ref(descriptorRef), "DW": .real(dw),
+            "FontDescriptor": .ref(descriptorRef), "DW": .integer(Int(dw)),
         ]
         if !w.isEmpty { cid["W"] = .array(w) }
         cid["CIDToGIDMap"] = .name("Identity")

@@ -6,6 +6,7 @@ public struct PDFImage: Sendable, Hashable {
     public let resourceName: String
     /// Size in pixels, for aspect ratio.
     public let pixelWidth: Int
+    /// Height in pixels.
     public let pixelHeight: Int
     /// Whether a soft mask (alpha) came with it.
     public let hasAlpha: Bool
@@ -13,6 +14,7 @@ public struct PDFImage: Sendable, Hashable {
 
 /// A form XObject (ISO 32000-1 §8.10): content written once and drawn any number of times.
 public struct PDFFormXObject: Sendable, Hashable {
+    /// The form XObject.
     public let ref: PDFRef
     /// Name in `/Resources /XObject` (`Fm1` …).
     public let resourceName: String
@@ -23,6 +25,7 @@ public struct PDFFormXObject: Sendable, Hashable {
 /// A rectangle in points: lower-left corner and size.
 public struct PDFRect: Sendable, Hashable {
     public var x: Double, y: Double, width: Double, height: Double
+    /// A rectangle from its lower-left corner and size.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
@@ -31,6 +34,7 @@ public struct PDFRect: Sendable, Hashable {
 /// Page sizes in points (1/72 in).
 public struct PageSize: Sendable, Hashable {
     public var width: Double, height: Double
+    /// A page size in points.
     public init(width: Double, height: Double) { self.width = width; self.height = height }
     /// ISO 216 A4, 210 × 297 mm.
     public static let a4 = PageSize(width: 595.2756, height: 841.8898)

@@ -79,7 +79,9 @@ public indirect enum PDFObject: Sendable, Hashable {
 
     /// Real numbers with at most 4 decimals, no exponent, trailing zeros trimmed (§7.3.3 forbids exponents).
     public static func format(_ value: Double) -> String {
+        // Beyond ±1e12 nothing in a page is meaningful, and the integer maths below would overflow.
         guard value.isFinite else { return "0" }
+        if abs(value) > 1e12 { return value < 0 ? "-1000000000000" : "1000000000000" }
         let scaled = (value * 10_000).rounded()
         if scaled == 0 { return "0" }
         let negative = scaled < 0

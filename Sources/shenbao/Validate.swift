@@ -79,7 +79,7 @@ struct ValidationReport {
             do {
                 let document = try DataLoader.load(path: path)
                 name = try Validator.formName(of: document, override: form)
-                let definition = try FormDefinition.load(name: name!)
+                let definition = try FormDefinition.load(dataForm: name!)
                 let noticeConfig = try fixedNotice ?? Validator.notice(for: document)
                 let issues = Validator(notice: noticeConfig).validate(document, definition: definition)
                 loaded.append((report.files.count, document, definition))

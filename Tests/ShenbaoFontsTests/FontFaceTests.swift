@@ -72,6 +72,17 @@ struct FontFaceTests {
         for g in gids { #expect(reloaded.advance(glyph: g) == face.advance(glyph: g)) }
         #expect(reloaded.glyph(for: "申") == face.glyph(for: "申"))
         #expect(reloaded.glyph(for: "乙") == nil)
+        // FreeType (through fontconfig) reads it too: poppler renders with FreeType.
+        let scan = Process()
+        scan.executableURL = URL(fileURLWithPath: "/usr/bin/fc-scan")
+        scan.arguments = ["--format", "%{fontformat}|%{family}", dir.path]
+        let pipe = Pipe()
+        scan.standardOutput = pipe
+        if (try? scan.run()) != nil {
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            scan.waitUntilExit()
+            #expect(out.hasPrefix("TrueType|"), "fc-scan: \(out)")
+        }
     }
 
     @Test func unreadableFileIsAClearFailure() {

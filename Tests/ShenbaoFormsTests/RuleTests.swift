@@ -55,6 +55,9 @@ func check(_ c: RuleCase) throws {
         RuleCase([("project.expected_outputs", "标准若干")], [("type", "project.expected_outputs")]),
         RuleCase([("applicant.name", ["a", "b"])], [("type", "applicant.name")]),
         RuleCase(opinion: [("rank", 0)], [("type", "rank")]),
+        RuleCase([("applicant.contact", "孙建国 021-58881234")],
+                 [("type", "applicant.contact"), ("required", "applicant.contact.name"), ("required", "applicant.contact.email"),
+                  ("contact.unreachable", "applicant.contact.phone")]),
     ]) func type(_ c: RuleCase) throws { try check(c) }
 
     @Test(arguments: [

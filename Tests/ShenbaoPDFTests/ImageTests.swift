@@ -44,6 +44,28 @@ struct ImageTests {
         #expect(g.colorComponents == 1 && g.alpha == nil && g.color == (0..<20).map { UInt8($0 * 12) })
     }
 
+    @Test func interlacedSixteenBitAndOneBit() throws {
+        // 13×11 RGBA, 16 bits, Adam7: every pass is non-empty and some are ragged.
+        let w = 13, h = 11
+        func rgba(_ x: Int, _ y: Int) -> [Int] { [x * 5000, y * 6000, (x * y * 997) & 0xFFFF, 65535 - x * 4000] }
+        let png = TestPNG.encodeRaw(width: w, height: h, colorType: 6, channels: 4, depth: 16, interlaced: true, pixel: rgba)
+        let image = try PNGImage(png, name: nil)
+        func eight(_ v: Int) -> UInt8 { UInt8((v * 255 + 32767) / 65535) }
+        var color: [UInt8] = [], alpha: [UInt8] = []
+        for y in 0..<h { for x in 0..<w { let p = rgba(x, y); color += p.prefix(3).map(eight); alpha.append(eight(p[3])) } }
+        #expect(image.width == w && image.height == h)
+        #expect(image.color == color)
+        #expect(image.alpha == alpha)
+
+        // 1-bit gray, not a multiple of 8 wide: 0 → black, 1 → white.
+        func bit(_ x: Int, _ y: Int) -> [Int] { [(x + y) % 3 == 0 ? 1 : 0] }
+        let mono = try PNGImage(TestPNG.encodeRaw(width: 10, height: 3, colorType: 0, channels: 1, depth: 1,
+                                                  interlaced: false, pixel: bit), name: nil)
+        var expected: [UInt8] = []
+        for y in 0..<3 { for x in 0..<10 { expected.append(bit(x, y)[0] == 1 ? 255 : 0) } }
+        #expect(mono.color == expected && mono.alpha == nil)
+    }
+
     @Test func damagedImagesAreRefusedWithAnId() {
         let doc = PDFDocument()
         #expect(throws: (any Error).self) { try doc.addImage(data: Data("GIF89a".utf8), name: "x.gif") }

@@ -14,7 +14,7 @@ public struct EnumRule: ValidationRule {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !allowed.contains(trimmed) else { return nil }
             return context.issue("enum", at: path,
-                                 zh: "「\(trimmed)」不是可选值，请填写其中之一：\(allowed.joined(separator: "、"))",
+                                 zh: "「\(trimmed)」不是可选值，请填写其中之一：\(allowed.choiceList)",
                                  en: "“\(trimmed)” is not allowed; use one of: \(allowed.joined(separator: ", "))")
         }
     }

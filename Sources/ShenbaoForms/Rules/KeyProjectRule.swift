@@ -24,12 +24,12 @@ public struct KeyProjectRule: ValidationRule {
             keyField = notice.keyField(named: given)
             if keyField == nil {
                 out.append(context.issue("key_project.field", at: fieldDef.path,
-                    zh: "「\(given)」不是通知所列的重点领域；请填写其中之一：\(fieldNames.joined(separator: "、"))",
+                    zh: "「\(given)」不是通知所列的\(fieldDef.label)；请填写其中之一：\(fieldNames.choiceList)",
                     en: "“\(given)” is not a field the notice lists; use one of: \(fieldNames.joined(separator: ", "))"))
             }
         } else if isKey {
             out.append(context.issue("key_project.field", at: fieldDef.path,
-                zh: "\(keyName)须填写重点领域；请填写其中之一：\(fieldNames.joined(separator: "、"))",
+                zh: "\(keyName)须填写\(fieldDef.label)；请填写其中之一：\(fieldNames.choiceList)",
                 en: "a \(keyName) project needs a key field; use one of: \(fieldNames.joined(separator: ", "))"))
         }
 
@@ -43,11 +43,11 @@ public struct KeyProjectRule: ValidationRule {
                 let path = "\(listDef.path).\(i + 1)"
                 if let keyField {
                     out.append(context.issue("key_project.direction", at: path,
-                        zh: "「\(text)」不是「\(keyField.name)」的重点方向；请填写其中之一：\(allowed.joined(separator: "、"))",
+                        zh: "「\(text)」不是「\(keyField.name)」的\(listDef.label)；请填写其中之一：\(allowed.choiceList)",
                         en: "“\(text)” is not a direction of \(keyField.name); use one of: \(allowed.joined(separator: ", "))"))
                 } else {
                     out.append(context.issue("key_project.direction", at: path,
-                        zh: "「\(text)」不是通知所列的重点方向",
+                        zh: "「\(text)」不是通知所列的\(listDef.label)",
                         en: "“\(text)” is not a direction the notice lists"))
                 }
             }
@@ -55,9 +55,9 @@ public struct KeyProjectRule: ValidationRule {
             break // not a list: the type rule reports it
         default:
             if isKey {
-                let hint = keyField.map { "（\($0.name)：\($0.directions.joined(separator: "、"))）" } ?? ""
+                let hint = keyField.map { "（\($0.name)：\($0.directions.choiceList)）" } ?? ""
                 out.append(context.issue("key_project.direction", at: listDef.path,
-                    zh: "\(keyName)须填写至少一个重点方向\(hint)",
+                    zh: "\(keyName)须填写至少一个\(listDef.label)\(hint)",
                     en: "a \(keyName) project needs at least one key direction"))
             }
         }

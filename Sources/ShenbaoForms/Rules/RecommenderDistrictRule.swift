@@ -14,12 +14,12 @@ public struct RecommenderDistrictRule: ValidationRule {
             if let given = context.present(field.path)?.scalarText?.trimmingCharacters(in: .whitespaces) {
                 guard !districts.contains(given) else { return nil }
                 return context.issue("recommender.district", at: field.path,
-                    zh: "「\(given)」不是\(context.notice.region.name)的区；请填写其中之一：\(districts.joined(separator: "、"))",
+                    zh: "「\(given)」不是\(context.notice.region.name)的区；请填写其中之一：\(districts.choiceList)",
                     en: "“\(given)” is not a district of \(context.notice.region.name); use one of: \(districts.joined(separator: ", "))")
             }
             guard needs, let kind else { return nil }
             return context.issue("recommender.district", at: field.path,
-                zh: "推荐单位类型为\(kind)时须填写所在区（\(districts.joined(separator: "、"))）",
+                zh: "推荐单位类型为\(kind)时须填写所在区（\(districts.choiceList)）",
                 en: "a recommender of kind \(kind) must give its district (\(districts.joined(separator: ", ")))")
         }
     }

@@ -12,7 +12,7 @@ public struct RequiredRule: ValidationRule {
             let label = field.label
             var hintZh = "", hintEn = ""
             if let values = field.allowedValues(context.notice), !values.isEmpty {
-                hintZh = "（可选：\(values.joined(separator: "、"))）"
+                hintZh = "（可选：\(values.choiceList)）"
                 hintEn = " (one of: \(values.joined(separator: ", ")))"
             }
             return context.issue("required", at: path,
