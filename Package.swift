@@ -59,9 +59,9 @@ let package = Package(
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts"]),
-        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"]),
+        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"]),
+        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "shenbaoCLITests", dependencies: []),
     ]
 )
