@@ -31,11 +31,25 @@ struct PDFPainter {
         var x = run.x
         let y = pageHeight - run.y
         if run.charSpacing != 0 { content.raw("\(format(run.charSpacing)) Tc") }
+        defer { if run.charSpacing != 0 { content.raw("0 Tc") } }
+        // Fast path: the main face has every glyph. Chinese text needs no shaping beyond the
+        // cmap, so glyphs come straight from cmap and hmtx (the measurer's numbers exactly).
+        let main = try library.mainFace()
+        var glyphs: [ShapedGlyph] = []
+        glyphs.reserveCapacity(run.text.unicodeScalars.count)
+        var covered = true
+        for (i, scalar) in run.text.unicodeScalars.enumerated() {
+            guard let gid = main.glyph(for: scalar) else { covered = false; break }
+            glyphs.append(ShapedGlyph(gid: gid, cluster: i, xAdvance: main.advance(glyph: gid)))
+        }
+        if covered {
+            _ = content.showGlyphs(glyphs, text: run.text, font: font(main), size: run.size, x: x, y: y, style: style)
+            return
+        }
         for part in try library.runs(in: run.text) {
             let advance = content.text(part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
             x += advance + run.charSpacing * Double(part.text.unicodeScalars.count)
         }
-        if run.charSpacing != 0 { content.raw("0 Tc") }
     }
 
     func format(_ v: Double) -> String { String(format: "%.3f", v) }
