@@ -37,6 +37,37 @@ import Testing
         #expect(check.stdout.contains("ok"), "\(check.stderr)")
     }
 
+    @Test func docxCarriesTheSealOnEveryCopyAndTheDraftWatermark() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seal = dir.appendingPathComponent("seal.png")
+        let png = try CLI.python("""
+        import zlib, struct, sys
+        w = h = 8
+        raw = b''.join(b'\\x00' + bytes([200, 0, 0, 128]) * w for _ in range(h))
+        def c(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+        open(sys.argv[1], 'wb').write(b'\\x89PNG\\r\\n\\x1a\\n' + c(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) + c(b'IDAT', zlib.compress(raw)) + c(b'IEND', b''))
+        """, [seal.path])
+        #expect(png.status == 0, "\(png.stderr)")
+        let docx = dir.appendingPathComponent("a.docx").path
+        let result = try CLI.run(["render", "application", Self.sample, "-o", docx, "--seal", seal.path, "--draft"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let check = try CLI.python("""
+        import docx, sys, zipfile
+        z = zipfile.ZipFile(sys.argv[1])
+        body = z.read('word/document.xml').decode()
+        assert body.count('<wp:anchor') == 3, body.count('<wp:anchor')
+        assert 'word/media/seal.png' in z.namelist()
+        ids = [int(x.split('"')[0]) for x in body.split('wp:docPr id="')[1:]]
+        assert len(ids) == len(set(ids)), ids
+        for i in (1, 2, 3):
+            assert 'string="草稿"' in z.read('word/header%d.xml' % i).decode()
+        docx.Document(sys.argv[1])
+        print('ok')
+        """, [docx])
+        #expect(check.stdout.contains("ok"), "\(check.stderr)")
+    }
+
     @Test func invalidDataExitsOneWithTheReportAndNoFile() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
