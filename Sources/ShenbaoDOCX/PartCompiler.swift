@@ -37,11 +37,17 @@ final class PartCompiler {
     /// Runs every stage; nil when the part holds no tag (it is then copied unchanged).
     func compile(delimiters: Delimiters) -> CompiledPart? {
         lex(delimiters)
-        guard !tags.isEmpty else { return nil }
+        guard !tags.isEmpty else {
+            sortDiagnostics()
+            return nil
+        }
         pair()
         for p in paragraphs.indices { paragraphs[p].placeTags(&tags) }
         for s in sections.indices { place(s) }
-        guard diagnostics.isEmpty else { return nil }
+        guard diagnostics.isEmpty else {
+            sortDiagnostics()
+            return nil
+        }
         for e in touched {
             e.before.sort { eventTag($0) < eventTag($1) }
             e.after.sort { eventTag($0) < eventTag($1) }
@@ -50,6 +56,15 @@ final class PartCompiler {
         emitter.emitDocument()
         guard let pieces = emitter.finish() else { return nil }
         return CompiledPart(name: part, isWordprocessing: wordprocessing, pieces: pieces)
+    }
+
+    /// Lexing and pairing find problems in two passes; the author reads them in paragraph order.
+    private func sortDiagnostics() {
+        func number(_ d: Diagnostic) -> Int {
+            guard let path = d.path, let mark = path.lastIndex(of: "¶") else { return 0 }
+            return Int(path[path.index(after: mark)...]) ?? 0
+        }
+        diagnostics = diagnostics.enumerated().sorted { (number($0.element), $0.offset) < (number($1.element), $1.offset) }.map(\.element)
     }
 
     private func eventTag(_ event: PieceEvent) -> Int {
