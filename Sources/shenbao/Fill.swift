@@ -36,7 +36,9 @@ struct Fill: ParsableCommand {
         try reporting(global.lang) {
             let compiled = try Self.loadTemplate(template, delimiters: delimiters.flatMap(Delimiters.init(spec:)) ?? .mustache)
             if data.count == 1 {
-                let out = output ?? Self.outputName(for: data[0], in: nil)
+                var isFolder: ObjCBool = false
+                let out = output.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
+                    ? Self.outputName(for: data[0], in: $0) : $0 } ?? Self.outputName(for: data[0], in: nil)
                 try fillOne(compiled, data: data[0], to: out)
                 return
             }

@@ -40,6 +40,16 @@ import Testing
         #expect(F.paragraphs(none) == ["之前", "之后"])
     }
 
+    @Test func wordSmartQuotesInFilterArgumentsAreRead() throws {
+        let body = F.para("{{category | check “重点项目”}} 重点项目 {{category ｜ check \"一般项目\"}} 一般项目")
+        #expect(F.paragraphs(try F.fill(F.package(body: body), ["category": "重点项目"])) == ["☑ 重点项目 ☐ 一般项目"])
+    }
+
+    @Test func sectionTagParagraphsWithStraySpacesStillVanish() throws {
+        let body = F.para("{{#users}} ") + F.para("{{.}}") + F.para(" {{/users}}")
+        #expect(F.paragraphs(try F.fill(F.package(body: body), ["users": ["甲", "乙"]])) == ["甲", "乙"])
+    }
+
     @Test func inlineSectionAndAnonymousClose() throws {
         let body = F.para("{{#list}}[{{.}}]{{/}}；{{^list}}无{{/list}}")
         #expect(F.paragraphs(try F.fill(F.package(body: body), ["list": ["a", "b"]])) == ["[a][b]；"])
