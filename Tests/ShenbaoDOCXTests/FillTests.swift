@@ -124,13 +124,28 @@ import Testing
 
     @Test func documentTypeAndEntityDeclarationsAreRefused() {
         let bomb = "<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>"
-        for bytes in [F.package(body: F.para("x"), documentPrefix: ""),] { _ = bytes }
-        let withDTD = F.package(body: F.para("&lol2;"), extraParts: [("word/evil.xml", "<?xml version=\"1.0\"?>\(bomb)<a/>")])
-        do {
-            _ = try DOCXTemplate(bytes: withDTD, file: "t.docx")
-            Issue.record("a DTD was accepted")
-        } catch {
-            #expect(error.diagnostics.map(\.id) == ["docx.dtd"])
+        // In the main document itself (placed after the XML declaration) …
+        var writer = ZipWriter()
+        let source = try! ZipArchive(bytes: F.package(body: F.para("&lol2;")))
+        for entry in source.entries {
+            if entry.name == "word/document.xml" {
+                let text = String(decoding: try! source.contents(of: entry), as: UTF8.self)
+                    .replacingOccurrences(of: "?>\n<w:document", with: "?>\n\(bomb)<w:document")
+                writer.add(entry.name, contents: Array(text.utf8))
+            } else {
+                writer.copy(entry, from: source)
+            }
+        }
+        // … and in a part the fill would only copy (Word still parses it).
+        let inOtherPart = F.package(body: F.para("x"), extraParts: [("word/evil.xml", "<?xml version=\"1.0\"?>\(bomb)<a/>")])
+        for bytes in [writer.finish(), inOtherPart] {
+            do {
+                _ = try DOCXTemplate(bytes: bytes, file: "t.docx")
+                Issue.record("a DTD was accepted")
+            } catch {
+                #expect(error.status == .unusableInput)
+                #expect(error.diagnostics.map(\.id) == ["docx.dtd"])
+            }
         }
     }
 
