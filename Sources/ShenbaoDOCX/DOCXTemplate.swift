@@ -52,6 +52,10 @@ public struct DOCXTemplate: Sendable {
                 }
                 tags.append(DOCXTag(kind: kind, expression: expression, location: compiler.location(found.paragraph), scopes: found.scopes))
             }
+            for placeholder in compiler.placeholders {
+                tags.append(DOCXTag(kind: .image, expression: placeholder.expression, location: placeholder.location,
+                                    scopes: compiler.scopes(atParagraph: placeholder.paragraph)))
+            }
         }
         if !diagnostics.isEmpty { throw ShenbaoFailure(.unusableInput, diagnostics) }
         self.compiled = compiled

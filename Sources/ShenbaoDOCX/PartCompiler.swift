@@ -16,6 +16,16 @@ final class PartCompiler {
     var sections: [(open: Int, close: Int)] = []
     var diagnostics: [Diagnostic] = []
     private var touched: [XElement] = []
+    /// Placeholder pictures: the image tag in their alternative text, where, and the sections around.
+    var placeholders: [(expression: Expression, location: String, paragraph: Int?)] = []
+    /// Paths of the sections open where each paragraph starts.
+    private var scopesAtParagraph: [[String]] = []
+
+    /// The section paths around paragraph `p` (for check-template).
+    func scopes(atParagraph p: Int?) -> [String] {
+        guard let p, p < scopesAtParagraph.count else { return [] }
+        return scopesAtParagraph[p]
+    }
 
     init(part: String, file: String?, document: XDocument, wordprocessing: Bool) {
         self.part = part
@@ -37,7 +47,8 @@ final class PartCompiler {
     /// Runs every stage; nil when the part holds no tag (it is then copied unchanged).
     func compile(delimiters: Delimiters) -> CompiledPart? {
         lex(delimiters)
-        guard !tags.isEmpty else {
+        findPlaceholders(delimiters)
+        guard !tags.isEmpty || !placeholders.isEmpty else {
             sortDiagnostics()
             return nil
         }
@@ -121,11 +132,46 @@ final class PartCompiler {
         }
     }
 
+    /// A picture whose alternative text (`wp:docPr` `descr` or `title`) is an image tag,
+    /// `{{%seal}}`, is a placeholder: the filled image takes its place and its size.
+    private func findPlaceholders(_ delimiters: Delimiters) {
+        guard wordprocessing else { return }
+        var numbers: [ObjectIdentifier: Int] = [:]
+        for p in paragraphs.indices { numbers[ObjectIdentifier(paragraphs[p].element)] = p }
+        var docPrs: [XElement] = []
+        document.root.forEachDescendant { if $0.name == "wp:docPr" { docPrs.append($0) } }
+        for docPr in docPrs {
+            for (i, attribute) in docPr.attributes.enumerated() where attribute.name == "descr" || attribute.name == "title" {
+                guard attribute.value.contains(delimiters.open) else { continue }
+                let (tokens, errors) = Lexer.tokenize(attribute.value, delimiters: delimiters)
+                var images: [TagToken] = []
+                for case .tag(let t) in tokens where t.kind == .image { images.append(t) }
+                guard errors.isEmpty, images.count == 1, let expression = images[0].expression, let frame = docPr.parent else { continue }
+                var blip: XElement?
+                frame.forEachDescendant { e in
+                    if blip == nil, e.name == "a:blip", e.attributes.contains(where: { $0.name.hasSuffix(":embed") }) { blip = e }
+                }
+                guard let blip, let embed = blip.attributes.first(where: { $0.name.hasSuffix(":embed") })?.name else { continue }
+                let p = docPr.ancestor("w:p").flatMap { numbers[ObjectIdentifier($0)] }
+                let where_ = p.map(location) ?? part
+                blip.placeholder = (embed, expression, where_)
+                let bytes = Array(attribute.value.utf8)
+                docPr.attributes[i].value = String(decoding: bytes[..<images[0].range.lowerBound] + bytes[images[0].range.upperBound...], as: UTF8.self)
+                placeholders.append((expression, where_, p))
+            }
+        }
+    }
+
     // MARK: Stage 2 — pairing sections across the part
 
     private func pair() {
         var stack: [Int] = []
+        var nextParagraph = 0
         for t in tags.indices {
+            while nextParagraph <= tags[t].paragraph {
+                scopesAtParagraph.append(stack.map { tags[$0].token.expression?.path ?? "" })
+                nextParagraph += 1
+            }
             let token = tags[t].token
             let p = tags[t].paragraph
             tags[t].scopes = stack.map { tags[$0].token.expression?.path ?? "" }
@@ -156,6 +202,10 @@ final class PartCompiler {
             case .comment, .delimiters:
                 break
             }
+        }
+        while nextParagraph < paragraphs.count {
+            scopesAtParagraph.append(stack.map { tags[$0].token.expression?.path ?? "" })
+            nextParagraph += 1
         }
         for t in stack {
             let path = tags[t].token.expression?.path ?? ""

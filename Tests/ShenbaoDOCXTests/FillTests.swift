@@ -173,6 +173,30 @@ import Testing
         }
     }
 
+    /// A 1×1 PNG.
+    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1,
+                               8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 13, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0,
+                               5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+
+    @Test func placeholderPictureTakesTheImageAndKeepsItsSize() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-ph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.png).write(to: folder.appendingPathComponent("seal.png"))
+        let drawing = """
+            <w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="1000" cy="2000"/><wp:docPr id="1" name="Picture 1" descr="{{%seal}}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rId5"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+            """
+        let template = try DOCXTemplate(bytes: F.package(body: drawing))
+        #expect(template.tags.first.map { [$0.expression.path] } == ["seal"] && template.tags.first?.kind == .image)
+        let filled = try ZipArchive(bytes: template.fill(["seal": "seal.png"], resourceDirectory: folder.path))
+        let xml = String(decoding: try #require(try filled.contents(named: "word/document.xml")), as: UTF8.self)
+        #expect(xml.contains("r:embed=\"shenbaoImage1\"") && xml.contains("<wp:extent cx=\"1000\" cy=\"2000\"/>"))
+        #expect(xml.contains("descr=\"\""))
+        #expect(try filled.contents(named: "word/media/shenbao-image1.png") == Self.png)
+        let unfilled = try F.fill(F.package(body: drawing), [:])
+        #expect(unfilled.contains("r:embed=\"rId5\""))
+    }
+
     @Test func imagesBecomeMediaPartsWithRelationshipAndContentType() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-img-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
