@@ -159,6 +159,22 @@ import Testing
         #expect(check.stderr.contains("applicant.standardization.body") && check.stderr.contains("[template.unused_data]"))
     }
 
+    @Test func checkTemplateListsTagsWithoutDataAndUnusedFields() throws {
+        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
+        try "title: 表\nunit: 甲\nitems: [{name: 甲, extra: 1}]\nunused_field: x\n".write(to: dir.appendingPathComponent("d.yaml"), atomically: true, encoding: .utf8)
+        let ok = try CLI.run(["check-template", "t.docx", "--lang", "en"], in: dir)
+        #expect(ok.status == 0 && ok.stdout.contains("no template errors"), "\(ok.stderr)")
+        let result = try CLI.run(["check-template", "t.docx", "d.yaml", "--lang", "en"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("date: the tag at word/footer1.xml ¶1 of the template has no value in the data [template.tag_without_data]"))
+        #expect(result.stderr.contains("notes: ") && !result.stderr.contains("d.yaml:2: unit"))
+        #expect(result.stderr.contains("d.yaml:4: warning: unused_field: no tag uses this data field [template.unused_data]"))
+        #expect(result.stderr.contains("items.extra: no tag uses this data field"))
+    }
+
     @Test func docxtemplaterConformanceCasesPass() throws {
         guard let shared = CLI.shared ?? ProcessInfo.processInfo.environment["SHENBAO_SHARED"].map(URL.init(fileURLWithPath:)) else {
             print("skipped: ../shared is absent (or set SHENBAO_SHARED)"); return
