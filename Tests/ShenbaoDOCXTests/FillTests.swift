@@ -45,6 +45,17 @@ import Testing
         #expect(F.paragraphs(try F.fill(F.package(body: body), ["category": "重点项目"])) == ["☑ 重点项目 ☐ 一般项目"])
     }
 
+    @Test func delimiterChangeCarriesOverToLaterParagraphs() throws {
+        let body = F.para("{{=&lt;% %&gt;=}}{{原样}}") + F.para("&lt;% a %&gt; {{b}}")
+        #expect(F.paragraphs(try F.fill(F.package(body: body), ["a": "甲", "b": "乙"])) == ["{{原样}}", "甲 {{b}}"])
+    }
+
+    @Test func partialsAreRefusedInWordTemplates() {
+        do { _ = try DOCXTemplate(bytes: F.package(body: F.para("{{> footer}}"))); Issue.record("accepted") } catch {
+            #expect(error.diagnostics.map(\.id) == ["template.partial_in_docx"])
+        }
+    }
+
     @Test func sectionTagParagraphsWithStraySpacesStillVanish() throws {
         let body = F.para("{{#users}} ") + F.para("{{.}}") + F.para(" {{/users}}")
         #expect(F.paragraphs(try F.fill(F.package(body: body), ["users": ["甲", "乙"]])) == ["甲", "乙"])
