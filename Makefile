@@ -55,6 +55,7 @@ test: test-deps build
 bench: build
 	@python3 -c "import docxtpl, mailmerge" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "docxtpl==0.20.*" "docx-mailmerge==0.5.0"
 	python3 bench/fill/run.py --bin $(BIN)
+	python3 bench/validate/run.py --bin $(BIN)
 
 install: build
 	install -d $(PREFIX)/bin && install $(BIN) $(PREFIX)/bin/shenbao

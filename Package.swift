@@ -19,6 +19,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
 
@@ -33,7 +35,7 @@ let package = Package(
         // Font faces, shaping, metrics and subsetting through HarfBuzz.
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
         // A small typed PDF object writer: knows no layout.
-        .target(name: "ShenbaoPDF", dependencies: ["CZlib", "ShenbaoCore"]),
+        .target(name: "ShenbaoPDF", dependencies: ["CZlib", "CDeflate", "ShenbaoCore", "ShenbaoFonts"]),
         // Boxes, lines, tables and pages: knows no PDF.
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
@@ -47,14 +49,18 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Benchmark of shaping, subsetting and deflate for PDFs (bench/pdf/run.sh).
+        .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "CZlib", "CDeflate"], path: "bench/pdf",
+                          exclude: ["run.sh", "README.md"]),
+
         .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoCore"]),
         .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate"]),
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
-        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"]),
-        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"]),
+        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"]),
         .testTarget(name: "shenbaoCLITests", dependencies: []),
     ]

@@ -66,7 +66,7 @@ public enum DataLoader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, Resolver.basic)
         } catch let error as YamlError {
             let (line, problem) = describe(error)
             throw ShenbaoFailure.unusable("data.syntax", file: file, line: line,
@@ -134,7 +134,7 @@ private struct TreeBuilder {
         func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
         switch node {
         case .scalar(let scalar):
-            return Self.scalar(scalar, tag: node.tag)
+            return Self.scalar(scalar)
         case .sequence(let sequence):
             var items: [Value] = []
             items.reserveCapacity(sequence.count)
@@ -156,17 +156,53 @@ private struct TreeBuilder {
         }
     }
 
-    static func scalar(_ scalar: Node.Scalar, tag: Tag) -> Value {
+    /// Types a scalar. Plain (unquoted) scalars are typed here rather than by Yams' regular
+    /// expressions (a third of load time); numbers written with a leading zero stay text, so
+    /// an unquoted postal code or phone number keeps its digits.
+    static func scalar(_ scalar: Node.Scalar) -> Value {
         let s = scalar.string
-        switch Tag.Name(rawValue: tag.rawValue) {
-        case .null: return .null
-        case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .text(s)
-        case .int: return Int.construct(from: scalar).map(Value.integer) ?? .text(s)
-        case .float:
-            return Double.construct(from: scalar).map(Value.decimal) ?? .text(s)
-        case .timestamp:
-            return CivilDate(parsing: s).map(Value.date) ?? .text(s)
-        default: return .text(s)
+        let explicit = scalar.tag.rawValue
+        guard explicit.isEmpty else {
+            switch Tag.Name(rawValue: explicit) {
+            case .str: return .text(s)
+            case .null: return .null
+            case .bool: return Bool.construct(from: scalar).map(Value.bool) ?? .text(s)
+            case .int: return Int.construct(from: scalar).map(Value.integer) ?? .text(s)
+            case .float: return Double.construct(from: scalar).map(Value.decimal) ?? .text(s)
+            case .timestamp: return CivilDate(parsing: s).map(Value.date) ?? .text(s)
+            default: return .text(s)
+            }
         }
+        guard scalar.style == .plain else { return .text(s) }
+        return plainScalar(s)
+    }
+
+    static func plainScalar(_ s: String) -> Value {
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf": return .decimal(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .decimal(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .decimal(.nan)
+        default: break
+        }
+        let utf8 = s.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+                || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return .text(s) }
+        let digits = utf8.drop(while: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") })
+        let leadingZero = digits.count > 1 && digits.first == UInt8(ascii: "0")
+            && digits.dropFirst().first.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } == true
+        if utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }),
+           !leadingZero, let n = Int(s) {
+            return .integer(n)
+        }
+        if !leadingZero, utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+           utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || ".eE+-".utf8.contains($0) }),
+           let d = Double(s) {
+            return .decimal(d)
+        }
+        if utf8.count >= 8, utf8.contains(UInt8(ascii: "-")), let date = CivilDate(parsing: s) { return .date(date) }
+        return .text(s)
     }
 }

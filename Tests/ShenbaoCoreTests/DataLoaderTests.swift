@@ -32,6 +32,33 @@ import Testing
         if case .map(let map) = doc.root { #expect(map.keys == ["form", "applicant", "project"]) }
     }
 
+    @Test func plainScalarsAreTypedAsYAMLWritersExpect() throws {
+        let doc = try yaml("""
+            a: 020123
+            b: "200120"
+            c: !!str 42
+            d: 1.5
+            e: ~
+            f: 13761234567
+            g: 021-58881234
+            h: -7
+            i: yes
+            j: 2024-5-31
+            k: 1e3
+            """)
+        #expect(doc.root["a"] == .text("020123"))
+        #expect(doc.root["b"] == .text("200120"))
+        #expect(doc.root["c"] == .text("42"))
+        #expect(doc.root["d"] == .decimal(1.5))
+        #expect(doc.root["e"] == .null)
+        #expect(doc.root["f"] == .integer(13761234567))
+        #expect(doc.root["g"] == .text("021-58881234"))
+        #expect(doc.root["h"] == .integer(-7))
+        #expect(doc.root["i"] == .bool(true))
+        #expect(doc.root["j"] == .date(CivilDate(year: 2024, month: 5, day: 31)!))
+        #expect(doc.root["k"] == .decimal(1000))
+    }
+
     @Test func jsonKeepsLines() throws {
         let doc = try DataLoader.load(data: Data("{\n  \"a\": {\n    \"b\": \"2024-05-31\"\n  }\n}".utf8), file: "t.json", format: .json)
         #expect(doc.root.value(at: "a.b")?.civilDate == CivilDate(year: 2024, month: 5, day: 31))

@@ -1,1 +1,0 @@
-// The ShenbaoFonts module; see README "Design".

@@ -1,0 +1,16 @@
+import ShenbaoCore
+
+/// `email.format`: an 电子邮箱 that is not a mail address.
+public struct EmailRule: ValidationRule {
+    public init() {}
+    public var ids: [String] { ["email.format"] }
+
+    public func check(_ context: RuleContext) -> [Diagnostic] {
+        context.fields { $0.format == .email }.compactMap { _, path, value in
+            guard let text = value?.scalarText, !(value?.isBlank ?? true), !ContactFormats.isEmail(text) else { return nil }
+            return context.issue("email.format", at: path,
+                                 zh: "电子邮箱「\(text)」格式错误；应形如 name@example.cn",
+                                 en: "e-mail address “\(text)” is malformed; write it like name@example.cn")
+        }
+    }
+}

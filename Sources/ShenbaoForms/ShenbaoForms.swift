@@ -1,1 +1,0 @@
-// The ShenbaoForms module; see README "Design".

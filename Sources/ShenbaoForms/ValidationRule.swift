@@ -1,0 +1,119 @@
+import ShenbaoCore
+
+/// One rule of `data-model.md` (or a small family of them): looks at one record and reports
+/// every problem it finds, each with its rule id, severity and path.
+public protocol ValidationRule: Sendable {
+    /// The rule ids this unit can report (`credit_code.format`, `credit_code.checksum`…).
+    var ids: [String] { get }
+    func check(_ context: RuleContext) -> [Diagnostic]
+}
+
+/// Everything a rule may read about one record, and the one way to build its diagnostics
+/// (file, line, path and Chinese label filled in the same way for every rule).
+public struct RuleContext: Sendable {
+    public let document: DataDocument
+    public let definition: FormDefinition
+    public let notice: NoticeConfig
+    public let glyphs: (any GlyphCoverage)?
+
+    /// Where each field occurs in this record, found once and shared by all rules
+    /// (the validator's hot path: every rule walks the fields).
+    private let table: [String: [(path: String, value: Value?)]]
+
+    public init(document: DataDocument, definition: FormDefinition, notice: NoticeConfig,
+                glyphs: (any GlyphCoverage)? = nil) {
+        self.document = document
+        self.definition = definition
+        self.notice = notice
+        self.glyphs = glyphs
+        var table: [String: [(path: String, value: Value?)]] = [:]
+        table.reserveCapacity(definition.allFields.count)
+        for field in definition.allFields {
+            table[field.path] = Self.locate(field.path, in: document.root)
+        }
+        self.table = table
+    }
+
+    public var root: Value { document.root }
+
+    /// The value at a concrete path; nil when missing or null.
+    public func value(_ path: String) -> Value? {
+        guard let v = root.value(at: path), v != .null else { return nil }
+        return v
+    }
+
+    /// The value at a path when it is given and not blank.
+    public func present(_ path: String) -> Value? {
+        guard let v = value(path), !v.isBlank else { return nil }
+        return v
+    }
+
+    /// A diagnostic about the field at `path`, located in the data file.
+    public func issue(_ id: String, _ severity: Diagnostic.Severity = .error, at path: String,
+                      zh: String, en: String) -> Diagnostic {
+        Diagnostic(id: id, severity: severity, file: document.file, line: document.line(of: path),
+                   path: path, label: definition.qualifiedLabel(for: path) ?? definition.label(for: path),
+                   message: Localized(zh: zh, en: en))
+    }
+
+    /// Every concrete place a field occurs: one for a plain field, one per item for fields inside
+    /// lists (`project.expected_outputs.2.level`), with the value there (nil when missing).
+    /// Items of lists that are missing or not lists do not occur.
+    public func occurrences(of field: FieldDefinition) -> [(path: String, value: Value?)] {
+        table[field.path] ?? Self.locate(field.path, in: root)
+    }
+
+    private static func locate(_ genericPath: String, in root: Value) -> [(path: String, value: Value?)] {
+        func at(_ p: String) -> Value? {
+            guard let v = root.value(at: p), v != .null else { return nil }
+            return v
+        }
+        guard genericPath.contains("[]") else { return [(genericPath, at(genericPath))] }
+        let segments = genericPath.components(separatedBy: "[]")
+        var prefixes = [segments[0]]
+        for segment in segments.dropFirst() {
+            var next: [String] = []
+            for prefix in prefixes {
+                guard case .list(let items)? = at(prefix) else { continue }
+                for i in items.indices { next.append("\(prefix).\(i + 1)\(segment)") }
+            }
+            prefixes = next
+        }
+        return prefixes.map { ($0, at($0)) }
+    }
+
+    /// Fields of the definition for which `predicate` holds, with their occurrences.
+    public func fields(where predicate: (FieldDefinition) -> Bool) -> [(field: FieldDefinition, path: String, value: Value?)] {
+        var out: [(FieldDefinition, String, Value?)] = []
+        for field in definition.allFields where predicate(field) {
+            for (path, value) in occurrences(of: field) { out.append((field, path, value)) }
+        }
+        return out
+    }
+}
+
+extension Value {
+    /// A yes/no answer as data files and spreadsheets write it: true/false, 是/否, 1/0 (any case).
+    public var answer: Bool? {
+        switch self {
+        case .bool(let b): return b
+        case .integer(let i) where i == 0 || i == 1: return i == 1
+        case .text(let s):
+            switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "是", "1", "yes", "y": return true
+            case "false", "否", "0", "no", "n": return false
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// The text of a scalar a person typed (numbers written without quotes count as their digits).
+    public var scalarText: String? {
+        switch self {
+        case .text(let s): return s
+        case .integer, .decimal: return plainText
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import ShenbaoFonts
+
+/// A font face embedded in one document as a Type0 font with a CIDFontType2 descendant
+/// (ISO 32000-1 §9.7), subset at `PDFDocument.finish()` to the glyphs the content used.
+///
+/// Content streams show glyph ids as 2-byte CIDs (`/Identity-H`); the subset keeps glyph ids
+/// (`/CIDToGIDMap /Identity`), so content written before subsetting stays valid.
+public final class PDFFont {
+    /// The face the glyphs come from.
+    public let face: FontFace
+    /// Name in `/Resources /Font` (`F1`, `F2` …).
+    public let resourceName: String
+    /// The Type0 font object.
+    public let ref: PDFRef
+    /// Glyph id → the text it stands for (first use wins), for ToUnicode.
+    private(set) var used: [UInt32: String] = [:]
+    private var widthCache: [UInt32: Double] = [:]
+
+    init(face: FontFace, resourceName: String, ref: PDFRef) {
+        self.face = face
+        self.resourceName = resourceName
+        self.ref = ref
+    }
+
+    /// The glyphs shown so far.
+    public var usedGlyphs: Set<UInt32> { Set(used.keys) }
+
+    /// Width of a glyph in thousandths of an em, as the `/W` array records it.
+    func width(of gid: UInt32) -> Double {
+        if let w = widthCache[gid] { return w }
+        let w = PDFFont.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm))
+        widthCache[gid] = w
+        return w
+    }
+
+    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+    /// Records shaped glyphs and the characters of their clusters (clusters index `text.unicodeScalars`;
+    /// the glyphs may be a slice of a longer shaping, e.g. one line of a paragraph).
+    func record(_ glyphs: [ShapedGlyph], text: String) {
+        let scalars = Array(text.unicodeScalars)
+        // Cluster starts in logical order: a cluster's text runs to the next start; the last one
+        // runs to the end of its grapheme (what follows may belong to glyphs not shown here).
+        let starts = Set(glyphs.map(\.cluster)).sorted()
+        var end: [Int: Int] = [:]
+        for (i, s) in starts.enumerated() where i + 1 < starts.count { end[s] = starts[i + 1] }
+        if let last = starts.last, last < scalars.count { end[last] = PDFFont.graphemeEnd(in: text, from: last) }
+        var seenCluster = Set<Int>()
+        for g in glyphs {
+            var piece = ""
+            if seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count {
+                let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
+                piece = String(String.UnicodeScalarView(scalars[g.cluster..<max(stop, g.cluster + 1)]))
+            }
+            if let known = used[g.gid] {
+                if known.isEmpty, !piece.isEmpty { used[g.gid] = piece }
+            } else {
+                used[g.gid] = piece
+            }
+        }
+    }
+
+    /// The scalar index where the grapheme (user-perceived character) containing scalar `index` ends.
+    static func graphemeEnd(in text: String, from index: Int) -> Int {
+        var at = 0
+        for character in text {
+            let count = character.unicodeScalars.count
+            if index < at + count { return at + count }
+            at += count
+        }
+        return at
+    }
+
+    /// The six-letter subset tag (§9.9.2) from a stable hash of the glyph set and the font name.
+    static func subsetTag(glyphs: [UInt32], name: String) -> String {
+        var h = StableHash()
+        h.combine(Array(name.utf8))
+        for g in glyphs { h.combine(g) }
+        var v = h.value
+        var tag = ""
+        for _ in 0..<6 {
+            tag.append(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(v % 26))))
+            v /= 26
+        }
+        return tag
+    }
+
+    /// Writes the font's objects: Type0, CIDFontType2, FontDescriptor, FontFile2 and ToUnicode.
+    func write(into writer: inout PDFWriter, compression: Int32?) throws {
+        let glyphs = ([0] + used.keys.filter { $0 != 0 }).sorted()
+        let subset = try face.subset(glyphs: Set(glyphs), numbering: .retain)
+        let baseFont = PDFFont.subsetTag(glyphs: glyphs, name: face.postScriptName) + "+" + face.postScriptName
+        let cidRef = writer.allocate()
+        let descriptorRef = writer.allocate()
+        let fileRef = writer.allocate()
+        let toUnicodeRef = writer.allocate()
+        let upem = Double(face.unitsPerEm)
+        func em(_ v: Int32) -> PDFObject { .real(PDFFont.rounded(Double(v) * 1000 / upem)) }
+
+        writer.write(ref, .dictionary([
+            "Type": .name("Font"), "Subtype": .name("Type0"), "BaseFont": .name(baseFont),
+            "Encoding": .name("Identity-H"), "DescendantFonts": .array([.ref(cidRef)]),
+            "ToUnicode": .ref(toUnicodeRef),
+        ]))
+
+        // /DW is the commonest width (a full em for CJK), so /W lists only the others.
+        var counts: [Double: Int] = [:]
+        for g in glyphs { counts[width(of: g), default: 0] += 1 }
+        // An integer: poppler ignores a real /DW and falls back to 1000.
+        let dw = (counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 1000).rounded()
+        var w: [PDFObject] = []
+        var runStart: UInt32? = nil
+        var run: [PDFObject] = []
+        var last: UInt32 = 0
+        for g in glyphs where width(of: g) != dw {
+            if runStart != nil, g == last + 1 {
+                run.append(.real(width(of: g)))
+            } else {
+                if let start = runStart { w.append(.integer(Int(start))); w.append(.array(run)) }
+                runStart = g
+                run = [.real(width(of: g))]
+            }
+            last = g
+        }
+        if let start = runStart { w.append(.integer(Int(start))); w.append(.array(run)) }
+        var cid: PDFDictionary = [
+            "Type": .name("Font"), "Subtype": .name("CIDFontType2"), "BaseFont": .name(baseFont),
+            "CIDSystemInfo": .dictionary(["Registry": .string(Array("Adobe".utf8)),
+                                          "Ordering": .string(Array("Identity".utf8)), "Supplement": .integer(0)]),
+            "FontDescriptor": .ref(descriptorRef), "DW": .integer(Int(dw)),
+        ]
+        if !w.isEmpty { cid["W"] = .array(w) }
+        cid["CIDToGIDMap"] = .name("Identity")
+        writer.write(cidRef, .dictionary(cid))
+
+        let box = face.boundingBox
+        writer.write(descriptorRef, .dictionary([
+            "Type": .name("FontDescriptor"), "FontName": .name(baseFont),
+            // Flags: 4 = symbolic (glyphs outside the standard Latin set), §9.8.2.
+            "Flags": .integer(4),
+            "FontBBox": .array([em(box.xMin), em(box.yMin), em(box.xMax), em(box.yMax)]),
+            "ItalicAngle": .integer(0), "Ascent": em(face.ascender), "Descent": em(face.descender),
+            "CapHeight": em(face.capHeight), "StemV": .integer(80), "FontFile2": .ref(fileRef),
+        ]))
+        let program = [UInt8](subset.data)
+        writer.writeStream(fileRef, ["Length1": .integer(program.count)], data: program, compression: compression)
+        writer.writeStream(toUnicodeRef, [:], data: toUnicodeCMap(), compression: compression)
+    }
+
+    /// The ToUnicode CMap (§9.10.3): each used CID to the UTF-16BE text of its cluster.
+    func toUnicodeCMap() -> [UInt8] {
+        var entries: [(UInt32, String)] = used.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
+        entries.sort { $0.0 < $1.0 }
+        var out = """
+        /CIDInit /ProcSet findresource begin
+        12 dict begin
+        begincmap
+        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+        /CMapName /Adobe-Identity-UCS def
+        /CMapType 2 def
+        1 begincodespacerange
+        <0000> <FFFF>
+        endcodespacerange
+
+        """
+        var bytes: [UInt8] = []
+        var i = 0
+        while i < entries.count {
+            let chunk = entries[i..<min(i + 100, entries.count)]
+            out += "\(chunk.count) beginbfchar\n"
+            for (gid, text) in chunk {
+                bytes.removeAll(keepingCapacity: true)
+                PDFObject.appendHex([UInt8((gid >> 8) & 0xFF), UInt8(gid & 0xFF)], to: &bytes)
+                out += "<" + String(decoding: bytes, as: UTF8.self) + "> <"
+                bytes.removeAll(keepingCapacity: true)
+                PDFObject.appendHex(text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, to: &bytes)
+                out += String(decoding: bytes, as: UTF8.self) + ">\n"
+            }
+            out += "endbfchar\n"
+            i += 100
+        }
+        out += """
+        endcmap
+        CMapName currentdict /CMap defineresource pop
+        end
+        end
+
+        """
+        return Array(out.utf8)
+    }
+}

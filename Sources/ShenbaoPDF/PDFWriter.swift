@@ -1,0 +1,95 @@
+import Foundation
+
+/// Writes a PDF file body: numbered indirect objects, each offset recorded for the cross-reference
+/// table, then the xref and trailer (ISO 32000-1 §7.5).
+///
+/// It knows nothing of pages or fonts. The bytes written so far and every object's offset stay
+/// readable, so a later pass (a signature's `/ByteRange`, §12.8.1) can patch placeholders in place.
+public struct PDFWriter: Sendable {
+    /// The file so far.
+    public private(set) var bytes: [UInt8] = []
+    private var offsets: [Int: Int] = [:]
+    private var nextNumber = 1
+
+    /// Starts a file with the header and the binary-marker comment (§7.5.2).
+    public init(version: String = "1.7") {
+        bytes.append(contentsOf: "%PDF-\(version)\n%".utf8)
+        bytes.append(contentsOf: [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
+    }
+
+    /// Reserves the next object number; the object may be written later, in any order.
+    public mutating func allocate() -> PDFRef {
+        defer { nextNumber += 1 }
+        return PDFRef(nextNumber)
+    }
+
+    /// The byte offset where the next object will start.
+    public var offset: Int { bytes.count }
+
+    /// The byte offset of an object already written.
+    public func offset(of ref: PDFRef) -> Int? { offsets[ref.number] }
+
+    /// Writes `ref` as `n 0 obj … endobj`.
+    public mutating func write(_ ref: PDFRef, _ object: PDFObject) {
+        begin(ref)
+        object.write(to: &bytes)
+        bytes.append(contentsOf: "\nendobj\n".utf8)
+    }
+
+    /// Writes a stream object (§7.3.8); `/Length` is set here. With `compression` (a zlib level) the
+    /// data is deflated and `/Filter /FlateDecode` added unless it is already smaller raw.
+    public mutating func writeStream(_ ref: PDFRef, _ dictionary: PDFDictionary = [:], data: [UInt8],
+                                     compression: Int32? = nil) {
+        var dict = dictionary
+        var payload = data
+        if let level = compression, dict["Filter"] == nil {
+            let packed = Deflate.compress(data, level: level)
+            if packed.count < data.count {
+                payload = packed
+                dict["Filter"] = .name("FlateDecode")
+            }
+        }
+        dict["Length"] = .integer(payload.count)
+        begin(ref)
+        dict.write(to: &bytes)
+        bytes.append(contentsOf: "\nstream\n".utf8)
+        bytes.append(contentsOf: payload)
+        bytes.append(contentsOf: "\nendstream\nendobj\n".utf8)
+    }
+
+    private mutating func begin(_ ref: PDFRef) {
+        precondition(offsets[ref.number] == nil, "object \(ref.number) written twice")
+        offsets[ref.number] = bytes.count
+        bytes.append(contentsOf: "\(ref.number) 0 obj\n".utf8)
+    }
+
+    /// Appends the xref table and trailer and returns the whole file.
+    ///
+    /// `/ID` (§14.4) is two copies of a stable hash of the body, so identical input gives identical bytes.
+    public mutating func finish(root: PDFRef, info: PDFRef?) -> [UInt8] {
+        var h1 = StableHash()
+        h1.combine(bytes)
+        var h2 = StableHash(seed: 0x8422_2325_cbf2_9ce4)
+        h2.combine(bytes.reversed())
+        let id = h1.bytes + h2.bytes
+        let xrefOffset = bytes.count
+        let count = nextNumber
+        bytes.append(contentsOf: "xref\n0 \(count)\n0000000000 65535 f\r\n".utf8)
+        for n in 1..<count {
+            if let at = offsets[n] {
+                let digits = String(at)
+                bytes.append(contentsOf: (String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n\r\n").utf8)
+            } else {
+                // An allocated number never written: a free entry keeps the table valid.
+                bytes.append(contentsOf: "0000000000 65535 f\r\n".utf8)
+            }
+        }
+        var trailer: PDFDictionary = ["Size": .integer(count), "Root": .ref(root)]
+        if let info { trailer["Info"] = .ref(info) }
+        trailer["ID"] = .array([.hexString(id), .hexString(id)])
+        bytes.append(contentsOf: "trailer\n".utf8)
+        trailer.write(to: &bytes)
+        bytes.append(contentsOf: "\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
+        return bytes
+    }
+}

@@ -1,1 +1,0 @@
-// The ShenbaoPDF module; see README "Design".

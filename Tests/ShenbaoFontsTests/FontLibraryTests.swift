@@ -1,0 +1,62 @@
+import Foundation
+import ShenbaoCore
+import Testing
+@testable import ShenbaoFonts
+
+@Suite("FontLibrary: the record file, missing fonts, fallback")
+struct FontLibraryTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let recordFile = packageRoot.appendingPathComponent("fonts/fonts.yaml").path
+
+    @Test func recordFileMatchesTheBuiltInRecordAndTheFile() throws {
+        let (records, defaultID) = try FontRecord.load(path: Self.recordFile)
+        #expect(defaultID == "uming-cn")
+        #expect(records == [FontRecord.builtIn])
+        guard hasUMing else { print("skipped checksum: \(umingPath) absent"); return }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        p.arguments = [umingPath]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(out.hasPrefix(FontRecord.builtIn.sha256), "the packaged font changed; update fonts/fonts.yaml")
+    }
+
+    @Test func missingFontNamesThePackage() {
+        var record = FontRecord.builtIn
+        record.files = ["/nonexistent/uming.ttc"]
+        let library = FontLibrary(records: [record])
+        do {
+            _ = try library.mainFace()
+            Issue.record("a missing font was not reported")
+        } catch let failure as ShenbaoFailure {
+            #expect(failure.status == .unusableInput)
+            #expect(failure.diagnostics.first?.id == "font.missing")
+            #expect(failure.diagnostics.first?.message.zh.contains("fonts-arphic-uming") == true)
+            #expect(failure.diagnostics.first?.message.en.contains("apt-get install fonts-arphic-uming") == true)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func fallbackFindsAFaceForWhatTheMainFontLacks() throws {
+        guard hasUMing else { print("skipped: \(umingPath) absent"); return }
+        let library = FontLibrary()
+        let main = try library.mainFace()
+        #expect(try library.face(for: "申") === main)
+        // U+2200 (∀) is not in UMing; DejaVu has it.
+        #expect(main.glyph(for: "\u{2200}") == nil)
+        let fallback = try #require(library.fallbackFace(for: "\u{2200}"))
+        #expect(fallback.glyph(for: "\u{2200}") != nil)
+        #expect(library.fallbackFace(for: "\u{2200}") === fallback, "cached")
+        let runs = try library.runs(in: "申报∀x 表")
+        #expect(runs.map(\.text) == ["申报", "∀", "x 表"])
+        #expect(runs.map(\.scalarOffset) == [0, 2, 3])
+        #expect(runs[1].face === fallback)
+        // A private-use character no font has is reported, once; drawable and control ones are not.
+        #expect(try library.missingScalars(in: "申∀\u{10FFFD}x\n\u{10FFFD}\u{200D}") == ["\u{10FFFD}"])
+    }
+}
