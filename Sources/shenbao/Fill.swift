@@ -32,7 +32,7 @@ struct Fill: ParsableCommand {
         if data.count == 1 && data[0] == "-" && output == nil { throw ValidationError("reading data from standard input needs -o") }
     }
 
-    /// With `SHENBAO_TIMING` set, the time of each phase goes to standard error (bench/docx reads it).
+    /// With `SHENBAO_TIMING` set, the time of each phase goes to standard error (bench/fill reads it).
     private static let timing = ProcessInfo.processInfo.environment["SHENBAO_TIMING"] != nil
     private final class Clock: @unchecked Sendable {
         var load = 0.0, fill = 0.0, write = 0.0, documents = 0
