@@ -1,27 +1,48 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes output files so that an error never leaves a partial or empty file behind:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
+///
+/// No fsync: the promise is about errors in this program (a failed render never replaces a
+/// good file), not about power loss, and an fsync per file made batch writes disk-bound.
 public enum AtomicFile {
-    /// Writes `data` to `path` atomically; `-` writes to standard output.
-    public static func write(_ data: some DataProtocol, to path: String) throws {
+    /// Writes `bytes` to `path` atomically; `-` writes to standard output.
+    public static func write(_ bytes: some DataProtocol, to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(data))
+            FileHandle.standardOutput.write(Data(bytes))
             return
         }
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0 ... .max)).tmp")
-        do {
-            try Data(data).write(to: temp)
-            if rename(temp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        let temp = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp").path
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path, errno) }
+        var ok = true
+        var error: Int32 = 0
+        for region in bytes.regions where ok {
+            region.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 { if errno == EINTR { continue }; ok = false; error = errno; return }
+                    offset += n
+                }
             }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw ShenbaoFailure.unusable("output.write", file: path,
-                zh: "无法写入输出文件：\(error.localizedDescription)",
-                en: "cannot write the output file: \(error.localizedDescription)")
         }
+        if close(fd) != 0 && ok { ok = false; error = errno }
+        if ok && rename(temp, path) != 0 { ok = false; error = errno }
+        if !ok {
+            unlink(temp)
+            throw failure(path, error)
+        }
+    }
+
+    private static func failure(_ path: String, _ code: Int32) -> ShenbaoFailure {
+        let reason = String(cString: strerror(code))
+        return ShenbaoFailure.unusable("output.write", file: path,
+            zh: "无法写入输出文件：\(reason)", en: "cannot write the output file: \(reason)")
     }
 }

@@ -15,6 +15,10 @@ public struct DOCXTemplate: Sendable {
     /// Every tag of the template, in part order, for `check-template`.
     public let tags: [DOCXTag]
 
+    /// A part the fill parses into a tree may not be larger than this: real documents are a few
+    /// megabytes, and a tree costs many times its text in memory.
+    public static let maxPartBytes = 64 << 20
+
     /// Reads and compiles a template, refusing unsafe packages and reporting every template error at once.
     public init(bytes: [UInt8], file: String? = nil, delimiters: Delimiters = .mustache) throws(ShenbaoFailure) {
         self.file = file
@@ -35,6 +39,10 @@ public struct DOCXTemplate: Sendable {
         var diagnostics: [Diagnostic] = []
         var tags: [DOCXTag] = []
         for part in package.templatedParts {
+            if let entry = archive.entry(named: part.name), entry.uncompressedSize > Self.maxPartBytes {
+                throw ShenbaoFailure.unusable("docx.part_too_large", file: file,
+                    zh: "\(part.name) 解压后超过 \(Self.maxPartBytes >> 20) MB，已拒绝", en: "\(part.name) expands beyond \(Self.maxPartBytes >> 20) MB; refused")
+            }
             guard let contents = try DOCXPackage.read(archive, part.name, file) else { continue }
             let document = try XMLParsing.parse(contents, part: part.name, file: file)
             let compiler = PartCompiler(part: part.name, file: file, document: document, wordprocessing: part.isWordprocessing)
@@ -51,6 +59,10 @@ public struct DOCXTemplate: Sendable {
                 default: continue
                 }
                 tags.append(DOCXTag(kind: kind, expression: expression, location: compiler.location(found.paragraph), scopes: found.scopes))
+            }
+            for placeholder in compiler.placeholders {
+                tags.append(DOCXTag(kind: .image, expression: placeholder.expression, location: placeholder.location,
+                                    scopes: compiler.scopes(atParagraph: placeholder.paragraph)))
             }
         }
         if !diagnostics.isEmpty { throw ShenbaoFailure(.unusableInput, diagnostics) }

@@ -32,16 +32,7 @@ struct ImageSet {
 
     /// The `w:drawing` XML (closing and reopening the `w:t` around it) for the image at `path`.
     mutating func drawing(for path: String, size: [Value], part: String, location: String) throws(Diagnostic) -> [UInt8] {
-        let index = try load(path, location: location)
-        var list = relationships[part] ?? []
-        let rid: String
-        if let existing = list.first(where: { $0.media == index }) {
-            rid = existing.id
-        } else {
-            rid = "shenbaoImage\(index + 1)"
-            list.append((rid, index))
-            relationships[part] = list
-        }
+        let (rid, index) = try relationship(for: path, part: part, location: location)
         var (cx, cy) = (media[index].widthEMU, media[index].heightEMU)
         let w = size.first.flatMap(Self.emu), h = size.dropFirst().first.flatMap(Self.emu)
         switch (w, h) {
@@ -61,6 +52,17 @@ struct ImageSet {
             + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
             + "</a:graphicData></a:graphic></wp:inline></w:drawing><w:t xml:space=\"preserve\">"
         return Array(xml.utf8)
+    }
+
+    /// The relationship from `part` to the image at `path` (added on first use) and the media index.
+    mutating func relationship(for path: String, part: String, location: String) throws(Diagnostic) -> (id: String, media: Int) {
+        let index = try load(path, location: location)
+        var list = relationships[part] ?? []
+        if let existing = list.first(where: { $0.media == index }) { return (existing.id, index) }
+        let rid = "shenbaoImage\(index + 1)"
+        list.append((rid, index))
+        relationships[part] = list
+        return (rid, index)
     }
 
     /// Length in EMU (914400 per inch, ECMA-376 Part 1 §20.1.2.1) from `"42mm"`, `"4.2cm"`,

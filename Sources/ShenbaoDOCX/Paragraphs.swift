@@ -132,9 +132,12 @@ extension ParagraphText {
         }
     }
 
-    /// True when the paragraph's text is exactly the one tag `tag` (nothing else, not even a space).
+    /// True when the paragraph's text is the one tag `tag` and at most white space around it
+    /// (a stray space typed after a tag must not leave an empty line in every repetition).
     func holdsOnly(_ tag: TagToken) -> Bool {
-        tags.count == 1 && tag.range.count == bytes.count
+        guard tags.count == 1 else { return false }
+        let outside = bytes[..<tag.range.lowerBound] + bytes[tag.range.upperBound...]
+        return outside.allSatisfy { $0 == 0x20 || $0 == 0x09 } || String(decoding: outside, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     /// A short excerpt of the paragraph text from `offset`.

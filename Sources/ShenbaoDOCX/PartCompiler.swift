@@ -16,6 +16,16 @@ final class PartCompiler {
     var sections: [(open: Int, close: Int)] = []
     var diagnostics: [Diagnostic] = []
     private var touched: [XElement] = []
+    /// Placeholder pictures: the image tag in their alternative text, where, and the sections around.
+    var placeholders: [(expression: Expression, location: String, paragraph: Int?)] = []
+    /// Paths of the sections open where each paragraph starts.
+    private var scopesAtParagraph: [[String]] = []
+
+    /// The section paths around paragraph `p` (for check-template).
+    func scopes(atParagraph p: Int?) -> [String] {
+        guard let p, p < scopesAtParagraph.count else { return [] }
+        return scopesAtParagraph[p]
+    }
 
     init(part: String, file: String?, document: XDocument, wordprocessing: Bool) {
         self.part = part
@@ -37,11 +47,18 @@ final class PartCompiler {
     /// Runs every stage; nil when the part holds no tag (it is then copied unchanged).
     func compile(delimiters: Delimiters) -> CompiledPart? {
         lex(delimiters)
-        guard !tags.isEmpty else { return nil }
+        findPlaceholders(delimiters)
+        guard !tags.isEmpty || !placeholders.isEmpty else {
+            sortDiagnostics()
+            return nil
+        }
         pair()
         for p in paragraphs.indices { paragraphs[p].placeTags(&tags) }
         for s in sections.indices { place(s) }
-        guard diagnostics.isEmpty else { return nil }
+        guard diagnostics.isEmpty else {
+            sortDiagnostics()
+            return nil
+        }
         for e in touched {
             e.before.sort { eventTag($0) < eventTag($1) }
             e.after.sort { eventTag($0) < eventTag($1) }
@@ -50,6 +67,15 @@ final class PartCompiler {
         emitter.emitDocument()
         guard let pieces = emitter.finish() else { return nil }
         return CompiledPart(name: part, isWordprocessing: wordprocessing, pieces: pieces)
+    }
+
+    /// Lexing and pairing find problems in two passes; the author reads them in paragraph order.
+    private func sortDiagnostics() {
+        func number(_ d: Diagnostic) -> Int {
+            guard let path = d.path, let mark = path.lastIndex(of: "¶") else { return 0 }
+            return Int(path[path.index(after: mark)...]) ?? 0
+        }
+        diagnostics = diagnostics.enumerated().sorted { (number($0.element), $0.offset) < (number($1.element), $1.offset) }.map(\.element)
     }
 
     private func eventTag(_ event: PieceEvent) -> Int {
@@ -66,7 +92,8 @@ final class PartCompiler {
         for p in paragraphs.indices {
             let first = current.open.utf8.first!
             guard paragraphs[p].bytes.contains(first) else { continue }
-            let (tokens, errors) = Lexer.tokenize(String(decoding: paragraphs[p].bytes, as: UTF8.self), delimiters: current)
+            var (tokens, errors) = Lexer.tokenize(String(decoding: paragraphs[p].bytes, as: UTF8.self), delimiters: current)
+            Self.acceptWordQuotes(&tokens, &errors)
             for e in errors { diagnostics.append(e.diagnostic(file: file, location: location(p))) }
             paragraphs[p].tokens = tokens
             for case .tag(let token) in tokens {
@@ -80,11 +107,71 @@ final class PartCompiler {
         }
     }
 
+    /// Word's AutoFormat turns typed `"` into `“ ”` (and a Chinese IME may type `｜` for `|`), so
+    /// `{{x | check “重点项目”}}` is what authors' templates really hold: such a tag is read as if
+    /// typed with plain quotes, and the error the lexer reported for it is withdrawn.
+    static func acceptWordQuotes(_ tokens: inout [TemplateToken], _ errors: inout [TemplateError]) {
+        for i in tokens.indices {
+            guard case .tag(var tag) = tokens[i], tag.expression == nil,
+                  tag.content.contains(where: { "“”„＂｜".contains($0) }) else { continue }
+            switch tag.kind {
+            case .interpolation, .section, .inverted, .image: break
+            default: continue
+            }
+            let plain = String(tag.content.map { ch -> Character in
+                switch ch {
+                case "“", "”", "„", "＂": return "\""
+                case "｜": return "|"
+                default: return ch
+                }
+            })
+            guard let expression = try? Expression(parsing: plain) else { continue }
+            tag.expression = expression
+            tokens[i] = .tag(tag)
+            errors.removeAll { $0.offset == tag.range.lowerBound }
+        }
+    }
+
+    /// A picture whose alternative text (`wp:docPr` `descr` or `title`) is an image tag,
+    /// `{{%seal}}`, is a placeholder: the filled image takes its place and its size.
+    private func findPlaceholders(_ delimiters: Delimiters) {
+        guard wordprocessing else { return }
+        var numbers: [ObjectIdentifier: Int] = [:]
+        for p in paragraphs.indices { numbers[ObjectIdentifier(paragraphs[p].element)] = p }
+        var docPrs: [XElement] = []
+        document.root.forEachDescendant { if $0.name == "wp:docPr" { docPrs.append($0) } }
+        for docPr in docPrs {
+            for (i, attribute) in docPr.attributes.enumerated() where attribute.name == "descr" || attribute.name == "title" {
+                guard attribute.value.contains(delimiters.open) else { continue }
+                let (tokens, errors) = Lexer.tokenize(attribute.value, delimiters: delimiters)
+                var images: [TagToken] = []
+                for case .tag(let t) in tokens where t.kind == .image { images.append(t) }
+                guard errors.isEmpty, images.count == 1, let expression = images[0].expression, let frame = docPr.parent else { continue }
+                var blip: XElement?
+                frame.forEachDescendant { e in
+                    if blip == nil, e.name == "a:blip", e.attributes.contains(where: { $0.name.hasSuffix(":embed") }) { blip = e }
+                }
+                guard let blip, let embed = blip.attributes.first(where: { $0.name.hasSuffix(":embed") })?.name else { continue }
+                let p = docPr.ancestor("w:p").flatMap { numbers[ObjectIdentifier($0)] }
+                let where_ = p.map(location) ?? part
+                blip.placeholder = (embed, expression, where_)
+                let bytes = Array(attribute.value.utf8)
+                docPr.attributes[i].value = String(decoding: bytes[..<images[0].range.lowerBound] + bytes[images[0].range.upperBound...], as: UTF8.self)
+                placeholders.append((expression, where_, p))
+            }
+        }
+    }
+
     // MARK: Stage 2 — pairing sections across the part
 
     private func pair() {
         var stack: [Int] = []
+        var nextParagraph = 0
         for t in tags.indices {
+            while nextParagraph <= tags[t].paragraph {
+                scopesAtParagraph.append(stack.map { tags[$0].token.expression?.path ?? "" })
+                nextParagraph += 1
+            }
             let token = tags[t].token
             let p = tags[t].paragraph
             tags[t].scopes = stack.map { tags[$0].token.expression?.path ?? "" }
@@ -115,6 +202,10 @@ final class PartCompiler {
             case .comment, .delimiters:
                 break
             }
+        }
+        while nextParagraph < paragraphs.count {
+            scopesAtParagraph.append(stack.map { tags[$0].token.expression?.path ?? "" })
+            nextParagraph += 1
         }
         for t in stack {
             let path = tags[t].token.expression?.path ?? ""

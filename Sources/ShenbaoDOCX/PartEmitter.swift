@@ -82,6 +82,21 @@ struct PartEmitter {
                     }
                 }
                 e.writeEndTag(into: &buffer)
+            } else if let placeholder = e.placeholder {
+                let fallback = e.attribute(placeholder.attribute) ?? ""
+                let others = e.attributes.filter { $0.name != placeholder.attribute }
+                XElement(name: e.name, attributes: others).writeStartTag(into: &buffer)
+                buffer.removeLast() // ">": the relationship attribute follows
+                buffer.append(contentsOf: " \(placeholder.attribute)=\"".utf8)
+                append(.imageRelation(placeholder.expression, location: placeholder.location, fallback: fallback))
+                buffer.append(contentsOf: "\"".utf8)
+                if e.children.isEmpty {
+                    buffer.append(contentsOf: "/>".utf8)
+                } else {
+                    buffer.append(UInt8(ascii: ">"))
+                    for child in e.children { child.write(into: &buffer) }
+                    e.writeEndTag(into: &buffer)
+                }
             } else if e.children.isEmpty {
                 e.writeStartTag(into: &buffer, selfClosing: true)
             } else {

@@ -54,6 +54,18 @@ enum PartRenderer {
                 } catch {
                     state.problems.append(error)
                 }
+            case .imageRelation(let expression, let location, let fallback):
+                var id = fallback
+                if let value = evaluate(expression, context, location, &state), !value.isBlank {
+                    do {
+                        id = try state.images.relationship(for: value.plainText, part: state.part, location: location).id
+                    } catch {
+                        state.problems.append(error)
+                    }
+                } else if context.lookup(expression.path) == nil {
+                    state.noteMissing(expression.path, location)
+                }
+                XMLEscape.attribute(id, into: &state.out)
             case .section(let expression, let inverted, let location, let body):
                 let value = evaluate(expression, context, location, &state)
                 if inverted {

@@ -10,6 +10,9 @@ indirect enum Piece: Sendable {
     case value(Expression, location: String)
     /// An image placed as an inline drawing where the tag stood.
     case image(Expression, location: String)
+    /// The relationship id of the image a placeholder picture shows: the filled image's, or
+    /// `fallback` (the placeholder's own picture) when the data names none.
+    case imageRelation(Expression, location: String, fallback: String)
     /// A section: its body once per item, once for a truthy value, or (inverted) once for a falsy one.
     case section(Expression, inverted: Bool, location: String, body: [Piece])
     /// A table that disappears when none of its rows is written (every row was an empty section).

@@ -29,7 +29,7 @@ public struct TemplateUsage: Sendable {
             let hasDefault = tag.expression.filters.contains { $0.name == "default" }
             if path != ".", !hasDefault, tag.kind != .invertedSection,
                !candidates.contains(where: { Self.exists($0.split(separator: ".").map(String.init)[...], in: data) }) {
-                missing.append((path, tag.location))
+                if !missing.contains(where: { $0.path == path && $0.location == tag.location }) { missing.append((path, tag.location)) }
             }
         }
         var leaves: [String] = []

@@ -1,3 +1,5 @@
+import ShenbaoTemplate
+
 /// A mutable XML element tree, the form a template part takes while it is compiled.
 ///
 /// Built from libxml2's parse (`XMLParsing`), annotated in place (tags found, sections placed),
@@ -18,6 +20,9 @@ final class XElement {
     var after: [PieceEvent] = []
     /// A tag-only paragraph that disappears from the output.
     var dropped = false
+    /// A placeholder picture's `a:blip`: its relationship attribute (`r:embed`) points at the
+    /// image the expression names, once filled.
+    var placeholder: (attribute: String, expression: Expression, location: String)?
 
     init(name: String, attributes: [(name: String, value: String)] = [], children: [XNode] = []) {
         self.name = name

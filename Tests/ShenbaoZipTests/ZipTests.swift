@@ -1,5 +1,5 @@
 import Testing
-@testable import ShenbaoZip
+import ShenbaoZip
 
 @Suite struct ZipTests {
     private func sample() -> [UInt8] {

@@ -106,7 +106,9 @@ def main():
         ("联系人", "{{applicant.contact.name}}　{{applicant.contact.title}}　电话 {{applicant.contact.phone}}"),
         ("项目类别", "{{project.category | check \"重点项目\"}} 重点项目　{{project.category | check \"一般项目\"}} 一般项目"),
         ("实施周期", "{{project.start_date | cn_date}} 至 {{project.end_date | cn_date}}"),
-        ("专项经费", "人民币{{project.budget | cn_money}}（¥{{project.budget}}）"),
+        # An inline section and its inverted twin: the amount when given, a note when not.
+        ("专项经费", "{{#project.budget}}人民币{{project.budget | cn_money}}（¥{{project.budget}}）{{/project.budget}}"
+                     "{{^project.budget}}（未填写）{{/project.budget}}"),
     ]
     for label, value in rows:
         cells = table.add_row().cells
