@@ -278,7 +278,6 @@ public struct FormLayoutLoader {
         let lines = lineValues.enumerated().compactMap { i, v in text(v, path: "\(path).lines.\(i + 1)", each: each) }
         var seal: SealSpec? = SealSpec()
         var takes = true
-        _ = takes
         switch map["seal"] {
         case .bool(false)?: seal = nil
         case .map(let m)?:
