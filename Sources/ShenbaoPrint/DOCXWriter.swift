@@ -214,7 +214,7 @@ struct DOCXWriter {
         s += "<w:pgSz w:w=\"\(twips(setup.width))\" w:h=\"\(twips(setup.height))\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
         s += "<w:pgMar w:top=\"\(twips(setup.top))\" w:right=\"\(twips(setup.right))\" w:bottom=\"\(twips(setup.bottom))\" "
         s += "w:left=\"\(twips(setup.left))\" w:header=\"\(twips(setup.top - 12.mm))\" w:footer=\"\(twips(setup.bottom - 14.mm))\" w:gutter=\"0\"/>"
-        s += "<w:pgNumType w:start=\"1\"/><w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>"
+        s += "<w:pgNumType w:start=\"1\"/><w:docGrid w:linePitch=\"312\"/></w:sectPr>"
         return s
     }
 
