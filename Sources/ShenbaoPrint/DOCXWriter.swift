@@ -117,6 +117,9 @@ struct DOCXWriter {
         case .pageBreak:
             return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
         case .signature(let s):
+            // As the PDF sets it: lines centred in a column at the right, the seal centred on the
+            // column over the name and the date. Word has no column box, so each line gets the
+            // right indent that centres it there.
             var style = s.style
             style.align = .right
             var lines = s.lines
@@ -125,21 +128,26 @@ struct DOCXWriter {
                 captionIndex = max(0, lines.count - 1)
                 lines.insert(seal.caption, at: captionIndex)
             }
+            let widths = lines.map { measurer.width(of: $0, size: style.size, bold: style.bold) }
+            let column = widths.max() ?? 0
+            var right = s.rightIndent
+            if let seal = s.seal, width - right - column / 2 > width - seal.diameter / 2 - 2 {
+                right += (width - right - column / 2) - (width - seal.diameter / 2 - 2)
+            }
             let spaceBefore = s.seal.map { max(0, $0.diameter / 2 - style.size * style.leading * 1.5) } ?? 0
             let placed = s.seal.map { $0.takesImage && seal != nil } ?? false
             return lines.enumerated().map { i, line in
+                let indent = right + (column - widths[i]) / 2
                 if i == captionIndex, placed, let spec = s.seal {
-                    // The seal over the name (line above) and the date (line below), centred on the
-                    // name as the PDF places it: anchored to this paragraph, in front of the text.
-                    let nameWidth = captionIndex > 0 ? measurer.width(of: lines[captionIndex - 1], size: style.size) : 0
-                    let centerX = width - s.rightIndent - nameWidth / 2
+                    // Anchored to this paragraph (between the name and the date), in front of the text.
+                    let centerX = width - right - column / 2
                     let lineHeight = style.size * style.leading
                     let anchor = sealAnchor(x: centerX - spec.diameter / 2, y: lineHeight / 2 - spec.diameter / 2,
                                             diameter: spec.diameter, id: copy * 100 + i)
-                    return paragraph("", style: style, keepNext: true, rightIndent: s.rightIndent, runs: anchor)
+                    return paragraph("", style: style, keepNext: true, rightIndent: indent, runs: anchor)
                 }
                 return paragraph(line, style: style, before: i == 0 ? spaceBefore : 0, keepNext: i < lines.count - 1,
-                                 rightIndent: s.rightIndent)
+                                 rightIndent: indent)
             }.joined()
         case .table(let t):
             return table(t, width: width)
@@ -173,7 +181,8 @@ struct DOCXWriter {
                 "<w:\($0) w:val=\"single\" w:sz=\"\(border)\" w:space=\"0\" w:color=\"000000\"/>"
             }.joined() + "</w:tblBorders>"
         }
-        x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"\(twips(t.paddingX))\" w:type=\"dxa\"/>"
+        x += "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"\(twips(t.paddingY))\" w:type=\"dxa\"/>"
+        x += "<w:left w:w=\"\(twips(t.paddingX))\" w:type=\"dxa\"/><w:bottom w:w=\"\(twips(t.paddingY))\" w:type=\"dxa\"/>"
         x += "<w:right w:w=\"\(twips(t.paddingX))\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>"
         x += grid.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         for (r, row) in t.rows.enumerated() {
