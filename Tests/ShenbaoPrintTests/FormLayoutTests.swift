@@ -96,3 +96,13 @@ import ShenbaoLayout
         #expect(FormContext.chineseNumeral(20) == "二十")
     }
 }
+
+@Suite struct FormLayoutPathTests {
+    @Test func theApplicationLayoutNamesTheSampleFields() throws {
+        let paths = Set(try BuiltInForms.layout("application").referencedPaths)
+        for path in ["applicant.name", "applicant.credit_code", "project.expected_outputs", "project.expected_outputs.name",
+                     "submitted_on", "notice.deadline", "project.participants"] {
+            #expect(paths.contains(path), "\(path)")
+        }
+    }
+}
