@@ -42,7 +42,7 @@ build: deps
 
 sample: build
 	@mkdir -p out
-	$(BIN) fill templates/examples/申请表模板.docx templates/samples/application.yaml -o out/申请表-填写.docx
+	$(BIN) fill templates/examples/申请表模板.docx templates/examples/申请表模板.yaml -o out/申请表-填写.docx
 	@echo "wrote out/申请表-填写.docx"
 
 test: test-deps build

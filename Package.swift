@@ -28,14 +28,14 @@ let package = Package(
         .target(name: "ShenbaoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The template language: lexer → parser → nodes → renderer, filters.
         .target(name: "ShenbaoTemplate", dependencies: ["ShenbaoCore"]),
-        // Bounded ZIP reader and deterministic writer.
-        .target(name: "ShenbaoZip", dependencies: ["CZlib", "ShenbaoCore"]),
+        // DEFLATE on whole buffers (libdeflate), a bounded ZIP reader and a deterministic writer.
+        .target(name: "ShenbaoZip", dependencies: ["CDeflate", "ShenbaoCore"]),
         // Filling users' Word templates; writing WordprocessingML.
         .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "CLibXML2"]),
         // Font faces, shaping, metrics and subsetting through HarfBuzz.
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
         // A small typed PDF object writer: knows no layout.
-        .target(name: "ShenbaoPDF", dependencies: ["CZlib", "CDeflate", "ShenbaoCore", "ShenbaoFonts"]),
+        .target(name: "ShenbaoPDF", dependencies: ["ShenbaoZip", "ShenbaoCore", "ShenbaoFonts"]),
         // Boxes, lines, tables and pages: knows no PDF.
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
@@ -50,7 +50,7 @@ let package = Package(
         ]),
 
         // Benchmark of shaping, subsetting and deflate for PDFs (bench/pdf/run.sh).
-        .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "CZlib", "CDeflate"], path: "bench/pdf",
+        .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "CZlib", "CDeflate"], path: "bench/pdf",
                           exclude: ["run.sh", "README.md"]),
 
         .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoCore"]),
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
-        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"], exclude: ["Fixtures", "Snapshots"]),

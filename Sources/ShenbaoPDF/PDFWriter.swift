@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoZip
 
 /// Writes a PDF file body: numbered indirect objects, each offset recorded for the cross-reference
 /// table, then the xref and trailer (ISO 32000-1 §7.5).

@@ -1,4 +1,5 @@
 import ShenbaoCore
+import ShenbaoZip
 
 /// A decoded PNG (W3C PNG 2nd ed.): 8-bit samples without alpha, and the alpha channel apart, as a
 /// PDF image and its `/SMask` need them. Bit depths 1–16, all colour types, non-interlaced and Adam7.

@@ -112,8 +112,7 @@ public struct ZipArchive: Sendable {
             guard raw.count == entry.uncompressedSize else { throw .corrupt("条目大小不符（\(entry.name)）", "size mismatch (\(entry.name))") }
             output = Array(raw)
         case 8:
-            guard let inflated = Zlib.inflate(raw, limit: entry.uncompressedSize),
-                  inflated.count == entry.uncompressedSize else {
+            guard let inflated = Deflate.inflateRaw(raw, size: entry.uncompressedSize) else {
                 throw .corrupt("条目无法解压或大小与声明不符（\(entry.name)）", "entry cannot be inflated or differs from its declared size (\(entry.name))")
             }
             output = inflated
@@ -121,7 +120,7 @@ public struct ZipArchive: Sendable {
             throw ZipError("zip.unsupported", zh: "条目 \(entry.name) 使用不支持的压缩方法 \(entry.method)",
                            en: "entry \(entry.name) uses unsupported compression method \(entry.method)")
         }
-        guard Zlib.crc32(output) == entry.crc32 else {
+        guard Deflate.crc32(output) == entry.crc32 else {
             throw .corrupt("条目校验和错误（\(entry.name)）", "CRC mismatch (\(entry.name))")
         }
         return output

@@ -17,8 +17,8 @@ public struct ZipWriter: Sendable {
 
     /// Adds `contents` as `name`, deflated at `level` (stored when that would not be smaller).
     public mutating func add(_ name: String, contents: [UInt8], level: Int32 = 6) {
-        let crc = Zlib.crc32(contents)
-        let deflated = Zlib.deflate(contents, level: level)
+        let crc = Deflate.crc32(contents)
+        let deflated = Deflate.compressRaw(contents, level: level)
         if deflated.count < contents.count {
             append(name, method: 8, flags: 0, crc: crc, compressed: deflated[...], uncompressedSize: contents.count)
         } else {

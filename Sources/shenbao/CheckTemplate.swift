@@ -54,19 +54,7 @@ struct CheckTemplate: ParsableCommand {
 
     /// A plain-text template's tags, from the shared engine.
     private func plainTextTags(_ delimiters: Delimiters) throws -> [DOCXTag] {
-        guard let bytes = FileManager.default.contents(atPath: template),
-              let source = String(validating: bytes, as: UTF8.self) else {
-            throw ShenbaoFailure.unusable("template.unreadable", file: template,
-                zh: "无法读取模板文件（须为 UTF-8 文本）", en: "cannot read the template (UTF-8 text expected)")
-        }
-        let parsed: Template
-        do {
-            parsed = try Template.parse(source, name: template, delimiters: delimiters)
-        } catch {
-            throw ShenbaoFailure(.unusableInput, error.errors.map {
-                $0.diagnostic(file: template, line: TemplateError.line(of: $0.offset, in: source))
-            })
-        }
+        let parsed = try Template.load(path: template, delimiters: delimiters)
         return parsed.referencedPaths.map { DOCXTag(kind: .value, expression: Expression(path: $0), location: template, scopes: []) }
     }
 }

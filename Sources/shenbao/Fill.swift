@@ -7,7 +7,8 @@ import ShenbaoTemplate
 /// `shenbao fill TEMPLATE.docx DATA… -o OUT [--strict] [--delimiters "{ }"]` (spec/cli.md).
 ///
 /// The template is read and compiled once; each data file gives one document. With several
-/// data files every record is filled even when another fails, and the exit code is the worst.
+/// data files every record is filled even when another fails, and the exit code is the worst;
+/// documents are filled in parallel (`--jobs`), messages still in the order of the files.
 struct Fill: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fill", abstract: "用数据填充 Word 模板 Fill a tagged Word template.")
@@ -18,6 +19,8 @@ struct Fill: ParsableCommand {
     var output: String?
     @Flag(name: .long, help: "缺少数据时报错 Fail, listing every missing value.") var strict = false
     @Option(name: .long, help: "标签分隔符 Tag delimiters, e.g. \"{ }\" (default \"{{ }}\").") var delimiters: String?
+    @Option(name: .long, help: "并行数 Documents filled at once with several DATA files (default: the number of cores).")
+    var jobs: Int?
     @OptionGroup var global: GlobalOptions
 
     /// Templates larger than this are refused before reading (the ZIP limits apply after).
@@ -28,21 +31,27 @@ struct Fill: ParsableCommand {
             throw ValidationError("--delimiters: expected two words such as \"{ }\" or \"<% %>\"")
         }
         if data.isEmpty { throw ValidationError("at least one DATA file is needed") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if data.count > 1 && output == "-" { throw ValidationError("-o - needs a single DATA file") }
         if data.count == 1 && data[0] == "-" && output == nil { throw ValidationError("reading data from standard input needs -o") }
     }
 
     /// With `SHENBAO_TIMING` set, the time of each phase goes to standard error (bench/fill reads it).
     private static let timing = ProcessInfo.processInfo.environment["SHENBAO_TIMING"] != nil
+    /// Phase times summed over all documents (and threads), under a lock.
     private final class Clock: @unchecked Sendable {
         var load = 0.0, fill = 0.0, write = 0.0, documents = 0
+        let lock = NSLock()
     }
     private static let clock = Clock()
 
     private func timed<T>(_ phase: ReferenceWritableKeyPath<Clock, Double>, _ body: () throws -> T) rethrows -> T {
         guard Self.timing else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { Self.clock[keyPath: phase] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 }
+        defer {
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            Self.clock.lock.withLock { Self.clock[keyPath: phase] += elapsed }
+        }
         return try body()
     }
 
@@ -73,25 +82,34 @@ struct Fill: ParsableCommand {
             } catch {
                 throw ShenbaoFailure.unusable("output.write", file: folder, zh: "无法创建输出文件夹", en: "cannot create the output folder")
             }
-            var diagnostics: [Diagnostic] = []
-            var status = ExitStatus.ok
             var seen = Set<String>()
-            for file in data {
+            let outputs = data.map { file -> String? in
                 let out = Self.outputName(for: file, in: folder)
-                guard seen.insert(out).inserted else {
-                    diagnostics.append(Diagnostic(id: "fill.duplicate_output", file: file,
-                        message: Localized(zh: "与另一个数据文件同名，输出 \(out) 会被覆盖，已跳过", en: "same name as another data file; \(out) would be overwritten, skipped")))
-                    status = .unusableInput
-                    continue
-                }
-                do {
-                    try fillOne(compiled, data: file, to: out)
-                } catch let failure as ShenbaoFailure {
-                    diagnostics += failure.diagnostics
-                    if failure.status.rawValue > status.rawValue { status = failure.status }
+                return seen.insert(out).inserted ? out : nil
+            }
+            let failures = Failures(count: data.count)
+            let next = Failures.Counter()
+            let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, data.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let i = next.take(below: data.count) {
+                    guard let out = outputs[i] else {
+                        failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "fill.duplicate_output", file: data[i],
+                            message: Localized(zh: "与另一个数据文件同名，输出会被覆盖，已跳过", en: "same name as another data file; its output would be overwritten, skipped"))])
+                        continue
+                    }
+                    do {
+                        try fillOne(compiled, data: data[i], to: out)
+                    } catch let failure as ShenbaoFailure {
+                        failures[i] = failure
+                    } catch {
+                        failures[i] = ShenbaoFailure.unusable("fill.failed", file: data[i], zh: "\(error)", en: "\(error)")
+                    }
                 }
             }
-            if status != .ok { throw ShenbaoFailure(status, diagnostics) }
+            let all = failures.all
+            if let worst = all.map(\.status).max(by: { $0.rawValue < $1.rawValue }) {
+                throw ShenbaoFailure(worst, all.flatMap(\.diagnostics))
+            }
         }
     }
 
@@ -102,7 +120,7 @@ struct Fill: ParsableCommand {
             try template.fill(document.root, strict: strict, dataFile: file, resourceDirectory: folder.map { $0.isEmpty ? "." : $0 })
         }
         try timed(\.write) { try AtomicFile.write(bytes, to: out) }
-        Self.clock.documents += 1
+        Self.clock.lock.withLock { Self.clock.documents += 1 }
     }
 
     /// Reads and compiles a Word template, refusing what is too large to be one.
@@ -124,5 +142,34 @@ struct Fill: ParsableCommand {
         let name = (stem.isEmpty || dataFile == "-" ? "stdin" : stem) + ".docx"
         if let folder { return (folder as NSString).appendingPathComponent(name) }
         return ((dataFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    }
+}
+
+/// The failure of each document of a parallel fill, kept by index so messages print in file order.
+private final class Failures: @unchecked Sendable {
+    private var slots: [ShenbaoFailure?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> ShenbaoFailure? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var all: [ShenbaoFailure] { lock.withLock { slots.compactMap { $0 } } }
+
+    /// Hands out the indexes of the work, one at a time, to the threads that fill.
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+
+        func take(below limit: Int) -> Int? {
+            lock.withLock {
+                guard value < limit else { return nil }
+                defer { value += 1 }
+                return value
+            }
+        }
     }
 }

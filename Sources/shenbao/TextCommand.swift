@@ -18,19 +18,7 @@ struct TextCommand: ParsableCommand {
 
     func run() throws {
         try reporting(global.lang) {
-            guard let bytes = FileManager.default.contents(atPath: template),
-                  let source = String(validating: bytes, as: UTF8.self) else {
-                throw ShenbaoFailure.unusable("template.unreadable", file: template,
-                    zh: "无法读取模板文件（须为 UTF-8 文本）", en: "cannot read the template (UTF-8 text expected)")
-            }
-            let parsed: Template
-            do {
-                parsed = try Template.parse(source, name: template)
-            } catch let error as TemplateErrors {
-                throw ShenbaoFailure(.unusableInput, error.errors.map {
-                    $0.diagnostic(file: template, line: TemplateError.line(of: $0.offset, in: source))
-                })
-            }
+            let parsed = try Template.load(path: template)
             let document = try DataLoader.load(path: data)
             let folder = partials
             let text = try parsed.render(document.root, partials: { name in

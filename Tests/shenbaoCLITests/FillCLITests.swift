@@ -133,6 +133,26 @@ import Testing
         #expect(read.stdout == "单位：浦东 & <公司>。\n单位：乙公司。\n")
     }
 
+    @Test func parallelFillKeepsEveryGoodRecordAndReportsBadOnesInFileOrder() throws {
+        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
+        var files: [String] = []
+        for i in 1...12 {
+            let name = String(format: "r%02d.yaml", i)
+            let text = i == 4 || i == 9 ? "unit: [broken\n" : "unit: 单位\(i)\n"
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            files.append(name)
+        }
+        let result = try CLI.run(["fill", "t.docx"] + files + ["-o", "out", "--jobs", "3"], in: dir)
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].hasPrefix("r04.yaml:") && lines[1].hasPrefix("r09.yaml:"), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted()
+        #expect(written == files.filter { $0 != "r04.yaml" && $0 != "r09.yaml" }.map { $0.replacingOccurrences(of: ".yaml", with: ".docx") })
+    }
+
     @Test func exampleTemplateFillsWithItsSampleData() throws {
         guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
         let dir = try CLI.temporaryFolder()

@@ -1,0 +1,70 @@
+import CDeflate
+
+/// DEFLATE (RFC 1951) on whole buffers, for ZIP entries (raw) and PDF and PNG streams
+/// (zlib-wrapped, RFC 1950): the one place the project compresses and inflates.
+///
+/// libdeflate rather than zlib: every buffer is whole in memory, where libdeflate is twice as
+/// fast as zlib at the same level and size (bench/pdf), and its output is a pure function of
+/// input and level, so files written from the same bytes are identical.
+public enum Deflate {
+    /// CRC-32 as ZIP records it for every entry.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+    }
+
+    /// Raw DEFLATE, as a ZIP entry stores it; `level` 1 (fastest) … 12 (smallest).
+    public static func compressRaw(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        compress(bytes, level: level, bound: libdeflate_deflate_compress_bound, run: libdeflate_deflate_compress)
+    }
+
+    /// A zlib stream, as PDF's `/FlateDecode` (ISO 32000-1 §7.4.4) and PNG store it.
+    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        compress(bytes, level: level, bound: libdeflate_zlib_compress_bound, run: libdeflate_zlib_compress)
+    }
+
+    /// Inflates raw DEFLATE that must come to exactly `size` bytes (a ZIP entry's declared size);
+    /// nil when the data is damaged or would come to more or fewer bytes. The bound is the
+    /// caller's, so a lying archive cannot make it allocate more than it was prepared to.
+    public static func inflateRaw(_ bytes: ArraySlice<UInt8>, size: Int) -> [UInt8]? {
+        inflate(bytes, size: size, exact: true, run: libdeflate_deflate_decompress)
+    }
+
+    /// Inflates a zlib stream of at most `limit` bytes; nil when damaged or larger.
+    public static func inflate(_ bytes: [UInt8], limit: Int) -> [UInt8]? {
+        inflate(bytes[...], size: limit, exact: false, run: libdeflate_zlib_decompress)
+    }
+
+    private typealias Compress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int) -> Int
+    private typealias Bound = (OpaquePointer?, Int) -> Int
+    private typealias Decompress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int,
+                                    UnsafeMutablePointer<Int>?) -> libdeflate_result
+
+    private static func compress(_ bytes: [UInt8], level: Int32, bound: Bound, run: Compress) -> [UInt8] {
+        guard let compressor = libdeflate_alloc_compressor(min(max(level, 0), 12)) else {
+            fatalError("libdeflate could not allocate a compressor (out of memory)")
+        }
+        defer { libdeflate_free_compressor(compressor) }
+        var out = [UInt8](repeating: 0, count: bound(compressor, bytes.count))
+        let size = bytes.withUnsafeBytes { src in
+            out.withUnsafeMutableBytes { dst in run(compressor, src.baseAddress, src.count, dst.baseAddress, dst.count) }
+        }
+        precondition(size > 0 || bytes.isEmpty, "libdeflate failed with a bound-sized buffer")
+        out.removeSubrange(size...)
+        return out
+    }
+
+    private static func inflate(_ bytes: ArraySlice<UInt8>, size: Int, exact: Bool, run: Decompress) -> [UInt8]? {
+        guard size >= 0, let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var out = [UInt8](repeating: 0, count: size)
+        var produced = 0
+        let result = bytes.withUnsafeBytes { src in
+            out.withUnsafeMutableBytes { dst in
+                run(decompressor, src.baseAddress, src.count, dst.baseAddress, dst.count, &produced)
+            }
+        }
+        guard result == LIBDEFLATE_SUCCESS, !exact || produced == size else { return nil }
+        out.removeSubrange(produced...)
+        return out
+    }
+}
