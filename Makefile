@@ -7,7 +7,7 @@ SHARED ?= $(abspath ../shared)
 BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
-DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming
+DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming fonts-dejavu-core fontconfig
 DEB_TEST := poppler-utils qpdf python3-pip
 PY_TEST := python-docx
 

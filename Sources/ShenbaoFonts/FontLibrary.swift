@@ -1,10 +1,12 @@
 import Foundation
 import ShenbaoCore
 
-/// The fonts a render may use: the recorded main CJK font, and fontconfig's pick for characters it lacks.
+/// The fonts a render may use: the recorded main CJK font, the recorded fallback fonts, and
+/// fontconfig's pick for characters none of them has.
 ///
-/// Faces are loaded once and shared by every job (a `FontLibrary` is safe to use from many threads);
-/// fallback look-ups run `fc-match` once per character and are cached.
+/// Faces are loaded once and shared by every job (a `FontLibrary` is safe to use from many threads).
+/// Recorded fallbacks come first so output does not depend on a machine's font set, and because
+/// each `fc-match` process costs tens of milliseconds; its answers are cached.
 public final class FontLibrary: @unchecked Sendable {
     /// The font records known to this library.
     public let records: [FontRecord]
@@ -17,7 +19,7 @@ public final class FontLibrary: @unchecked Sendable {
     private var fallbackCache: [UInt32: FontFace?] = [:]
 
     /// A library over `records`, whose main font is the one with id `defaultID` (else the first).
-    public init(records: [FontRecord] = [.builtIn], defaultID: String? = nil) {
+    public init(records: [FontRecord] = [.builtIn, .builtInFallback], defaultID: String? = nil) {
         let list = records.isEmpty ? [FontRecord.builtIn] : records
         self.records = list
         self.main = list.first { $0.id == defaultID } ?? list[0]
@@ -65,25 +67,33 @@ public final class FontLibrary: @unchecked Sendable {
         return face
     }
 
-    /// A face that has a glyph for `scalar` when the main face does not: fontconfig's best match for
-    /// that character with Simplified Chinese preferred; nil when no installed font has it.
+    /// A face that has a glyph for `scalar` when the main face does not: the first recorded fallback
+    /// font that has it, else fontconfig's best match with Simplified Chinese preferred; nil when no
+    /// installed font has it.
     public func fallbackFace(for scalar: Unicode.Scalar) -> FontFace? {
         lock.lock()
         if let cached = fallbackCache[scalar.value] { lock.unlock(); return cached }
         lock.unlock()
-        let found = FontLibrary.fontconfigMatch(scalar).flatMap { (file, index) -> FontFace? in
-            lock.lock()
-            defer { lock.unlock() }
-            let key = "\(file):\(index)"
-            if let face = facesByFile[key] { return face.glyph(for: scalar) != nil ? face : nil }
-            guard let face = try? FontFace(path: file, index: index) else { return nil }
-            facesByFile[key] = face
-            return face.glyph(for: scalar) != nil ? face : nil
-        }
+        let recorded = records.lazy.filter { $0 != self.main }.compactMap { record -> FontFace? in
+            guard let file = record.existingFile else { return nil }
+            return self.loadedFace(file, record.faceIndex, having: scalar)
+        }.first
+        let found = recorded ?? FontLibrary.fontconfigMatch(scalar).flatMap { loadedFace($0, $1, having: scalar) }
         lock.lock()
         fallbackCache[scalar.value] = found
         lock.unlock()
         return found
+    }
+
+    /// The face in `file` (loaded once), if it has a glyph for `scalar`.
+    private func loadedFace(_ file: String, _ index: UInt32, having scalar: Unicode.Scalar) -> FontFace? {
+        lock.lock()
+        defer { lock.unlock() }
+        let key = "\(file):\(index)"
+        if let face = facesByFile[key] { return face.glyph(for: scalar) != nil ? face : nil }
+        guard let face = try? FontFace(path: file, index: index) else { return nil }
+        facesByFile[key] = face
+        return face.glyph(for: scalar) != nil ? face : nil
     }
 
     /// The face to draw `scalar` with: the main face if it has the glyph, else a fallback, else nil.

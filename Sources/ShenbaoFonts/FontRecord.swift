@@ -39,6 +39,14 @@ public struct FontRecord: Sendable, Hashable {
         package: "fonts-arphic-uming", licence: "Arphic Public License",
         sha256: "fe952e55617275142d9cefd4d79eade4df446517b0478b2567d9bc7df49f70e2")
 
+    /// DejaVu Sans (Debian `fonts-dejavu-core`): the recorded fallback for what UMing lacks
+    /// (☑ ☐ — ∀), so forms print the same on every machine; mirrors `fonts/fonts.yaml`.
+    public static let builtInFallback = FontRecord(
+        id: "dejavu-sans", family: "DejaVu Sans",
+        files: ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"], faceIndex: 0,
+        package: "fonts-dejavu-core", licence: "Bitstream Vera Fonts Copyright (free licence)",
+        sha256: "abdc775b21b1bc470d50c97e790d276f2054b7504e56e5bd3e64f48d68582322")
+
     /// The first existing file of the record, if any.
     public var existingFile: String? {
         files.first { FileManager.default.isReadableFile(atPath: $0) }

@@ -9,20 +9,30 @@ struct FontLibraryTests {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let recordFile = packageRoot.appendingPathComponent("fonts/fonts.yaml").path
 
-    @Test func recordFileMatchesTheBuiltInRecordAndTheFile() throws {
+    @Test func recordFileMatchesTheBuiltInRecordsAndTheFiles() throws {
         let (records, defaultID) = try FontRecord.load(path: Self.recordFile)
         #expect(defaultID == "uming-cn")
-        #expect(records == [FontRecord.builtIn])
-        guard hasUMing else { print("skipped checksum: \(umingPath) absent"); return }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        p.arguments = [umingPath]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(out.hasPrefix(FontRecord.builtIn.sha256), "the packaged font changed; update fonts/fonts.yaml")
+        #expect(records == [FontRecord.builtIn, FontRecord.builtInFallback])
+        for record in records {
+            guard let file = record.existingFile else { print("skipped checksum: \(record.files[0]) absent"); continue }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            p.arguments = [file]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(out.hasPrefix(record.sha256), "the packaged font \(file) changed; update fonts/fonts.yaml")
+        }
+    }
+
+    @Test func recordedFallbackComesBeforeFontconfig() throws {
+        guard hasUMing, let dejavu = FontRecord.builtInFallback.existingFile else { print("skipped: fonts absent"); return }
+        let face = try #require(FontLibrary().fallbackFace(for: "\u{2611}"))
+        #expect(face.path == dejavu)
+        // Without the recorded fallback the library still finds one through fontconfig.
+        #expect(FontLibrary(records: [.builtIn]).fallbackFace(for: "\u{2611}") != nil)
     }
 
     @Test func missingFontNamesThePackage() {
