@@ -1,44 +1,48 @@
 import ShenbaoTemplate
 
 extension FormLayout {
-    /// Every data path the layout's templates and conditions name, in order, each once
-    /// (`project.expected_outputs.name` inside an `each`): what `check-template` compares with
-    /// the data's fields. `notice.*` and `counts.*` come from the renderer, not the data.
-    public var referencedPaths: [String] {
-        var paths: [String] = []
-        var seen = Set<String>()
-        func add(_ path: String) { if seen.insert(path).inserted { paths.append(path) } }
-        func text(_ t: TextTemplate) { t.template.referencedPaths.forEach(add) }
-        func condition(_ c: Condition?, each: String?) {
-            guard let c, !c.expression.path.hasPrefix("@"), c.expression.path != "." else { return }
-            add(each.map { $0 + "." + c.expression.path } ?? c.expression.path)
+    /// Every tag and condition of the layout that reads data, with the `each` lists and sections
+    /// around it: what `check-template` compares with a data file. `notice.*` and `counts.*`
+    /// come from the renderer (`FormContext`), not the data.
+    public var references: [TagReference] {
+        var found: [TagReference] = []
+        // A text inside an `each` is compiled wrapped in that list's section, so its own references
+        // already carry the scope.
+        func text(_ t: TextTemplate, _ scopes: [String]) { found += t.template.references }
+        func list(_ path: String?, _ scopes: [String]) -> [String] {
+            guard let path else { return scopes }
+            found.append(TagReference(kind: .section, expression: Expression(path: path), scopes: scopes))
+            return scopes + [path]
         }
-        func walk(_ nodes: [LayoutNode], each: String?) {
+        func condition(_ c: Condition?, _ scopes: [String]) {
+            if let c { found.append(TagReference(kind: .section, expression: c.expression, scopes: scopes)) }
+        }
+        func walk(_ nodes: [LayoutNode], _ scopes: [String]) {
             for node in nodes {
                 switch node {
-                case .text(let t, _, _, _, _): text(t)
+                case .text(let t, _, _, _, _): text(t, scopes)
                 case .spacer, .pageBreak: break
-                case .signature(let s): s.lines.forEach(text)
-                case .group(let when, let groupEach, let children):
-                    if let groupEach { add(groupEach) }
-                    condition(when, each: groupEach ?? each)
-                    walk(children, each: groupEach ?? each)
+                case .signature(let s): s.lines.forEach { text($0, scopes) }
+                case .group(let when, let each, let children):
+                    let inner = list(each, scopes)
+                    condition(when, inner)
+                    walk(children, inner)
                 case .table(let table):
                     for row in table.rows {
-                        if let e = row.each { add(e) }
-                        condition(row.when, each: row.each ?? each)
+                        let inner = list(row.each, scopes)
+                        condition(row.when, inner)
                         for cell in row.cells {
                             switch cell.content {
                             case .label: break
-                            case .text(let t): text(t)
-                            case .nodes(let n): walk(n, each: row.each ?? each)
+                            case .text(let t): text(t, inner)
+                            case .nodes(let n): walk(n, inner)
                             }
                         }
                     }
                 }
             }
         }
-        walk(nodes, each: nil)
-        return paths
+        walk(nodes, [])
+        return found
     }
 }

@@ -26,12 +26,19 @@ extension FormPrinter {
             issues = try validator.validate(document, definition: FormDefinition.load(name: layout.form))
         }
         if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
-        let noticeRoot = try NoticeFiles.root(of: notice.file)
-        let context = FormContext.build(data: document.root, notice: noticeRoot)
+        let context = try FormContext.build(document: document, notice: notice)
         switch format {
         case .pdf: return (try pdf(context: context, options: options), issues)
         case .docx: return (try docx(context: context, options: options), issues)
         }
+    }
+}
+
+extension FormContext {
+    /// The context a layout renders `document` with, under `notice` (by default the one the data names).
+    public static func build(document: DataDocument, notice: NoticeConfig? = nil) throws -> Value {
+        let notice = try notice ?? Validator.notice(for: document)
+        return build(data: document.root, notice: try NoticeFiles.root(of: notice.file))
     }
 }
 

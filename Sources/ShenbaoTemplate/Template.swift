@@ -44,26 +44,25 @@ public struct Template: Sendable {
         return out
     }
 
-    /// Every data path a tag names, qualified by the sections around it
-    /// (`project.expected_outputs.name`); for `check-template`.
-    public var referencedPaths: [String] {
-        var paths: [String] = []
-        func walk(_ nodes: [Node], prefix: String) {
+    /// Every tag that reads data, with the sections around it, in order: what `check-template`
+    /// compares with a data file (resolving each path as Mustache would, innermost section first).
+    public var references: [TagReference] {
+        var found: [TagReference] = []
+        func walk(_ nodes: [Node], scopes: [String]) {
             for node in nodes {
                 switch node {
                 case .interpolation(let e, _, _):
-                    if !e.path.hasPrefix("@") && e.path != "." { paths.append(prefix + e.path) }
-                case .section(let e, _, let body, _):
-                    if !e.path.hasPrefix("@") && e.path != "." { paths.append(prefix + e.path) }
-                    walk(body, prefix: e.path.hasPrefix("@") || e.path == "." ? prefix : prefix + e.path + ".")
+                    found.append(TagReference(kind: .value, expression: e, scopes: scopes))
+                case .section(let e, let inverted, let body, _):
+                    found.append(TagReference(kind: inverted ? .invertedSection : .section, expression: e, scopes: scopes))
+                    walk(body, scopes: scopes + [e.path])
                 case .text, .partial:
                     break
                 }
             }
         }
-        walk(nodes, prefix: "")
-        var seen = Set<String>()
-        return paths.filter { seen.insert($0).inserted }
+        walk(nodes, scopes: [])
+        return found
     }
 
     /// Mustache's HTML escaping: `& " < >`.

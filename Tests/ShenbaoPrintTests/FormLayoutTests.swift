@@ -99,7 +99,7 @@ import ShenbaoLayout
 
 @Suite struct FormLayoutPathTests {
     @Test func theApplicationLayoutNamesTheSampleFields() throws {
-        let paths = Set(try BuiltInForms.layout("application").referencedPaths)
+        let paths = Set(try BuiltInForms.layout("application").references.map { ($0.scopes + [$0.expression.path]).joined(separator: ".") })
         for path in ["applicant.name", "applicant.credit_code", "project.expected_outputs", "project.expected_outputs.name",
                      "submitted_on", "notice.deadline", "project.participants"] {
             #expect(paths.contains(path), "\(path)")

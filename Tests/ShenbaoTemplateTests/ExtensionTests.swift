@@ -82,9 +82,11 @@ import ShenbaoCore
         #expect(try template.render(data) == "规范;指南;")
     }
 
-    @Test func referencedPathsAreQualifiedBySections() throws {
-        let template = try Template.parse("{{a.b}}{{#project.outputs}}{{name}}{{@number}}{{/project.outputs}}")
-        #expect(template.referencedPaths == ["a.b", "project.outputs", "project.outputs.name"])
+    @Test func referencesCarryTheSectionsAroundThem() throws {
+        let template = try Template.parse("{{a.b}}{{#project.outputs}}{{name}}{{^x}}{{@number}}{{/x}}{{/project.outputs}}")
+        #expect(template.references.map(\.expression.path) == ["a.b", "project.outputs", "name", "x", "@number"])
+        #expect(template.references.map(\.scopes) == [[], [], ["project.outputs"], ["project.outputs"], ["project.outputs", "x"]])
+        #expect(template.references.map(\.kind) == [.value, .section, .value, .invertedSection, .value])
     }
 
     @Test func lexerRangesPointIntoTheSource() {
