@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import ShenbaoCore
+import ShenbaoFonts
 import ShenbaoForms
+import ShenbaoPrint
 
 /// `shenbao validate DATA… [--form application|opinion] [--json] [--notice ID|FILE]` (spec/cli.md):
 /// every issue of every file, then exit 0 (no errors), 1 (errors) or 2 (a file unusable).
@@ -57,6 +59,13 @@ struct ValidationReport {
         return files.allSatisfy(\.valid) ? .ok : .invalidData
     }
 
+    /// What the forms' fonts can print, for `glyph.missing`; nil (the rule is skipped) when the
+    /// main font is not installed: rendering then says so, and validating still works.
+    static func availableFonts() -> FontCoverage? {
+        guard let library = try? FontLibrary.standard(), (try? library.mainFace()) != nil else { return nil }
+        return FontCoverage(library: library)
+    }
+
     static func run(files paths: [String], form: String?, notice: String?) -> ValidationReport {
         var report = ValidationReport()
         var fixedNotice: NoticeConfig?
@@ -73,6 +82,7 @@ struct ValidationReport {
                 return report
             }
         }
+        let glyphs = availableFonts()
         var loaded: [(index: Int, document: DataDocument, definition: FormDefinition)] = []
         for path in paths {
             var name = form
@@ -81,7 +91,7 @@ struct ValidationReport {
                 name = try Validator.formName(of: document, override: form)
                 let definition = try FormDefinition.load(dataForm: name!)
                 let noticeConfig = try fixedNotice ?? Validator.notice(for: document)
-                let issues = Validator(notice: noticeConfig).validate(document, definition: definition)
+                let issues = Validator(notice: noticeConfig, glyphs: glyphs).validate(document, definition: definition)
                 loaded.append((report.files.count, document, definition))
                 report.files.append(File(file: path, form: name, issues: issues, unusable: false))
             } catch let failure as ShenbaoFailure {

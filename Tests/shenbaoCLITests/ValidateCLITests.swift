@@ -89,6 +89,15 @@ import Testing
         #expect((file["issues"] as? [[String: Any]])?.first?["severity"] as? String == "warning")
     }
 
+    @Test func aCharacterNoFontHasIsAGlyphWarningNamingIt() throws {
+        let dir = try scratch(["pua.yaml": try sample.replacingOccurrences(of: "name: 上海浦东智慧养老服务有限公司", with: "name: 上海浦东\u{10FFFD}养老服务有限公司")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run(["validate", "pua.yaml", "--lang", "en"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("pua.yaml:6: warning: applicant.name: "), "\(r.stderr)")
+        #expect(r.stderr.contains("U+10FFFD") && r.stderr.contains("[glyph.missing]"))
+    }
+
     @Test func unusableInputsExitTwo() throws {
         let dir = try scratch(["broken.yaml": "form: application\napplicant: [unclosed\n", "good.yaml": try sample,
                                "noform.yaml": "applicant: {name: x}\n", "data.txt": "x"])
