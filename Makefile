@@ -43,7 +43,11 @@ build: deps
 sample: build
 	@mkdir -p out
 	$(BIN) fill templates/examples/申请表模板.docx templates/examples/申请表模板.yaml -o out/申请表-填写.docx
-	@echo "wrote out/申请表-填写.docx"
+	$(BIN) validate templates/samples/application.yaml templates/samples/opinion.yaml
+	$(BIN) render application templates/samples/application.yaml -o out/申请表.pdf --seal templates/examples/公章.png
+	$(BIN) render application templates/samples/application.yaml -o out/申请表.docx
+	$(BIN) render opinion templates/samples/opinion.yaml -o out/推荐意见表.pdf
+	@echo "wrote out/申请表-填写.docx out/申请表.pdf out/申请表.docx out/推荐意见表.pdf"
 
 test: test-deps build
 	$(SWIFT) test
@@ -56,6 +60,14 @@ bench: build
 	@python3 -c "import docxtpl, mailmerge" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "docxtpl==0.20.*" "docx-mailmerge==0.5.0"
 	python3 bench/fill/run.py --bin $(BIN)
 	python3 bench/validate/run.py --bin $(BIN)
+
+# Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).
+test-office: sample
+	@command -v soffice >/dev/null || { echo "LibreOffice is not installed: apt-get install -y libreoffice-writer-nogui"; exit 1; }
+	@mkdir -p out/office
+	soffice --headless --convert-to pdf --outdir out/office out/申请表-填写.docx out/申请表.docx
+	@for f in out/office/*.pdf; do pdftotext "$$f" - | grep -q "上海浦东智慧养老服务有限公司" || { echo "$$f lacks the applicant's name"; exit 1; }; done
+	@echo "LibreOffice opened and converted: $$(ls out/office)"
 
 install: build
 	install -d $(PREFIX)/bin && install $(BIN) $(PREFIX)/bin/shenbao

@@ -113,9 +113,15 @@ struct DOCXWriter {
                           after: i == lines.count - 1 ? p.spaceAfter : 0, keepNext: p.keepWithNext)
             }.joined()
         case .spacer(let h):
-            return "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(max(20, twips(h)))\" w:lineRule=\"exact\"/></w:pPr></w:p>"
+            // Word and LibreOffice set lines a little taller than our measure, so a page the layout
+            // fills exactly (the cover) would spill; tall spacers give up a fifth of their height.
+            let height = h > 56 ? h * 0.8 : h
+            return "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(max(20, twips(height)))\" w:lineRule=\"exact\"/></w:pPr></w:p>"
         case .pageBreak:
-            return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+            // A one-point paragraph: a full page (the cover) still holds it, so the break never
+            // spills onto a page of its own and leaves that page blank.
+            return "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+                + "<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr><w:r><w:rPr><w:sz w:val=\"2\"/></w:rPr><w:br w:type=\"page\"/></w:r></w:p>"
         case .signature(let s):
             // As the PDF sets it: lines centred in a column at the right, the seal centred on the
             // column over the name and the date. Word has no column box, so each line gets the
