@@ -4,7 +4,9 @@ Every text goes in as a Typst string literal (code mode), so data needs only `\\
 escaped. One `typst.Compiler` serves all packs: fonts are found once, as shenbao loads its
 fonts once per process; Typst's own memoisation across compiles is left on (its normal use).
 UMing has no bold face and Typst does not embolden, so bold is a 0.03em text stroke, which is
-how shenbao fakes bold too.
+how shenbao fakes bold too. Latin letters and digits come out in DejaVu Sans: Typst 0.15 takes
+only the CJK glyphs from "AR PL UMing CN" (with UMing CN alone, Latin falls back to its built-in
+Libertinus; naming "AR PL UMing TW" too makes it take every glyph, CJK included, from the TW face).
 """
 
 from . import form as F
