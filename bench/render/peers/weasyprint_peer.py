@@ -1,8 +1,8 @@
 """WeasyPrint (pip): the blocks as HTML tables and paragraphs, paged with CSS.
 
 Fonts come from @font-face rules pointing at the files (UMing, then DejaVu Sans for ☑ ☐); the
-stylesheet is parsed once per process. Page furniture is CSS margin boxes; copies restart the
-page counter through a named page per copy.
+stylesheet is parsed once per process. Page furniture is CSS margin boxes; each copy is a
+named page whose first page resets the page counter.
 """
 
 from html import escape
@@ -34,7 +34,6 @@ CSS = """
 html { font-family: UMing, DejaVu; font-size: 12pt; }
 body { margin: 0; }
 p { margin: 0; }
-.copy { counter-reset: page 1; }
 h2 { font-size: 14pt; font-weight: normal; -webkit-text-stroke: 0.3pt; margin: 10pt 0 4pt; line-height: 1.5;
      break-after: avoid; }
 table { width: 100%%; border-collapse: collapse; margin: 4pt 0; table-layout: fixed; }
@@ -45,9 +44,11 @@ table.plain td { border: none; } table.plain td.b { border-bottom: 0.75pt solid 
 
 
 def _copy_pages(copies):
+    # One named page per copy: its copy mark, and its page numbers starting again at 1.
     return "\n".join(
         f'@page c{k} {{ @top-right {{ content: "第{k}份 共{copies}份"; font: 12pt UMing; '
         f'vertical-align: bottom; padding-bottom: 4mm; }} }} .c{k} {{ page: c{k}; }}'
+        f'@page c{k}:nth(1 of c{k}) {{ counter-reset: page 1; }}'
         for k in range(1, copies + 1))
 
 
