@@ -11,7 +11,7 @@ DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fo
 DEB_TEST := poppler-utils qpdf python3-pip
 PY_TEST := python-docx
 
-.PHONY: all deps test-deps build sample test test-office bench install clean
+.PHONY: all deps test-deps build sample test test-office bench bench-peers install clean
 
 all: build sample
 
@@ -60,6 +60,7 @@ bench: build
 	@python3 -c "import docxtpl, mailmerge" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "docxtpl==0.20.*" "docx-mailmerge==0.5.0"
 	python3 bench/fill/run.py --bin $(BIN)
 	python3 bench/validate/run.py --bin $(BIN)
+	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).
 test-office: sample
@@ -68,6 +69,13 @@ test-office: sample
 	soffice --headless --convert-to pdf --outdir out/office out/申请表-填写.docx out/申请表.docx
 	@for f in out/office/*.pdf; do pdftotext "$$f" - | grep -q "上海浦东智慧养老服务有限公司" || { echo "$$f lacks the applicant's name"; exit 1; }; done
 	@echo "LibreOffice opened and converted: $$(ls out/office)"
+
+# The render benchmark side by side with typst, reportlab, fpdf2, WeasyPrint and LibreOffice
+# (about 5 minutes; pip installs the peers).
+bench-peers: build
+	@python3 -c "import typst, reportlab, fpdf" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "typst==0.15.*" "reportlab==5.1.*" "fpdf2==2.8.*"
+	-@python3 -c "import weasyprint" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "weasyprint==70.*"
+	python3 bench/render/compare.py --bin $(BIN) --keep out/bench-render
 
 install: build
 	install -d $(PREFIX)/bin && install $(BIN) $(PREFIX)/bin/shenbao
