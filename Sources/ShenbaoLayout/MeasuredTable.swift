@@ -63,11 +63,22 @@ struct MeasuredTable: Sendable {
 
     var headerHeight: Double { header.reduce(0) { $0 + height($1) } }
 
-    /// The least a table needs on a page to start there: its header and the first line of its first row.
-    var minimumStart: Double {
+    /// The least a table needs on a page to start there: its header and the first two lines of
+    /// its first row, or the whole first row when that row is kept together (`isSplittable`).
+    func minimumStart(pageHeight: Double) -> Double {
         guard let first = rows.first else { return headerHeight }
+        if !isSplittable(first, freshRoom: pageHeight - headerHeight) { return headerHeight + height(first) }
         let firstLine = first.cells.map { $0.chunks.first?.height ?? 0 }.max() ?? 0
-        return headerHeight + min(height(first), max(first.minHeight, firstLine * 2 + 2 * paddingY))
+        return headerHeight + min(height(first), firstLine * 2 + 2 * paddingY)
+    }
+
+    /// Whether a row that does not fit may be split here rather than moved to the next page:
+    /// one taller than a page must be; a short one, or a box drawn at its minimum height (an
+    /// opinion box, a signature area), is kept whole; text that grew past its box's minimum
+    /// and fills a third of a page flows on, so its heading is not left alone.
+    func isSplittable(_ row: RowBox, freshRoom: Double) -> Bool {
+        let full = height(row)
+        return full > freshRoom || (full > row.minHeight + 0.01 && full >= freshRoom / 3)
     }
 
     /// The items of a row segment drawn at `y` with `height`; `top` aligns content to the top

@@ -33,7 +33,7 @@ public struct Layout: Sendable {
                     var need = chunk.height
                     var j = i + 1
                     while j < pieces.count, case .chunk(let c) = pieces[j], c.keepWithNext { need += c.height; j += 1 }
-                    if j < pieces.count { need += pieces[j].minimumStart }
+                    if j < pieces.count { need += pieces[j].minimumStart(pageHeight: setup.body.height) }
                     if need > placer.remaining && !placer.isFresh { placer.newPage() }
                 }
                 placer.place(chunk)
@@ -51,10 +51,10 @@ enum Piece: Sendable {
     case table(MeasuredTable)
     case pageBreak
 
-    var minimumStart: Double {
+    func minimumStart(pageHeight: Double) -> Double {
         switch self {
         case .chunk(let c): return c.height
-        case .table(let t): return t.spaceBefore + t.minimumStart
+        case .table(let t): return t.spaceBefore + t.minimumStart(pageHeight: pageHeight)
         case .pageBreak: return 0
         }
     }
@@ -103,7 +103,7 @@ struct Placer {
 
     mutating func place(_ table: MeasuredTable) {
         if table.spaceBefore > 0 { place(Chunk(height: table.spaceBefore, items: [], isSpace: true)) }
-        if table.minimumStart > remaining + 0.01 && !isFresh { newPage() }
+        if table.minimumStart(pageHeight: bottom - setup.top) > remaining + 0.01 && !isFresh { newPage() }
         placeHeader(table)
         let freshRoom = (bottom - setup.top) - table.headerHeight
         for row in table.rows {
@@ -117,7 +117,7 @@ struct Placer {
                     isFresh = false
                     break
                 }
-                let splittable = full > freshRoom || (row.minHeight == 0 && full >= freshRoom / 3)
+                let splittable = table.isSplittable(rest, freshRoom: freshRoom)
                 // How many chunks of each cell fit in what is left of this page.
                 let room = remaining - 2 * table.paddingY
                 var taken: [Int] = []

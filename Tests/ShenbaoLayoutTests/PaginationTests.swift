@@ -53,6 +53,26 @@ import Testing
         #expect(texts([pages[1]]).first == "四、试点目标")
     }
 
+    /// A text box with a minimum height whose text grew past it flows on from under its heading;
+    /// an opinion box drawn at its minimum height moves whole, its heading with it.
+    @Test func aGrownTextBoxFlowsFromUnderItsHeadingAndAMinimumBoxMovesWithIt() {
+        let body = PageSetup.a4.body
+        let text = String(repeating: "梳理服务流程，编制标准体系表，制定服务规范与评价指南。", count: 24)
+        func blocks(_ cell: String) -> [Block] {
+            [.spacer(0), .paragraph(Paragraph("开头")), .spacer(body.height * 0.8),
+             .paragraph(Paragraph("五、主要任务", keepWithNext: true)),
+             .table(Table(columns: [1], rows: [Row([Cell(text: cell, valign: .top)], minHeight: 113)]))]
+        }
+        let grown = layout.pages(blocks(text))
+        #expect(grown.count == 2)
+        let first = texts([grown[0]])
+        #expect(first.last != "五、主要任务" && first.contains("五、主要任务"), "\(first)")
+        #expect(texts(grown).drop { $0 != "五、主要任务" }.dropFirst().joined() == text)
+        let box = layout.pages(blocks("意见"))
+        #expect(box.count == 2)
+        #expect(texts([box[1]]) == ["五、主要任务", "意见"])
+    }
+
     @Test func rowsThatFitOnAFreshPageMoveRatherThanSplit() {
         let body = PageSetup.a4.body
         let table = Table(columns: [1, 1], rows: [Row([Cell(text: "申请单位"), Cell(text: "上海某某公司")])])
