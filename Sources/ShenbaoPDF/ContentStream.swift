@@ -146,7 +146,7 @@ public struct ContentStream {
     public mutating func showGlyphs(_ glyphs: [ShapedGlyph], text: String, font: PDFFont, size: Double,
                                     x: Double, y: Double, style: TextStyle = .normal) -> Double {
         guard !glyphs.isEmpty else { return 0 }
-        font.record(glyphs, text: text)
+        let cids = font.record(glyphs, text: text)
         fonts[font.resourceName] = font
         let upem = Double(font.face.unitsPerEm)
         op("q")
@@ -186,7 +186,7 @@ public struct ContentStream {
         var pdfPen = 0.0, truePen = 0.0
         var total: Int64 = 0
         var rise: Int32 = 0
-        for g in glyphs {
+        for (g, cid) in zip(glyphs, cids) {
             if g.yOffset != rise {
                 flush(into: &bytes)
                 rise = g.yOffset
@@ -201,7 +201,6 @@ public struct ContentStream {
                 pdfPen = want
             }
             if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
-            let cid = UInt16(truncatingIfNeeded: g.gid)
             PDFObject.appendHex([UInt8(cid >> 8), UInt8(cid & 0xFF)], to: &array)
             pdfPen += font.width(of: g.gid)
             truePen += Double(g.xAdvance) * 1000 / upem

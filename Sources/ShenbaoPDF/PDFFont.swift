@@ -1,11 +1,15 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoFonts
 
 /// A font face embedded in one document as a Type0 font with a CIDFontType2 descendant
 /// (ISO 32000-1 §9.7), subset at `PDFDocument.finish()` to the glyphs the content used.
 ///
-/// Content streams show glyph ids as 2-byte CIDs (`/Identity-H`); the subset keeps glyph ids
-/// (`/CIDToGIDMap /Identity`), so content written before subsetting stays valid.
+/// Content streams show 2-byte CIDs (`/Identity-H`). For TrueType faces a glyph's CID is the order
+/// in which the document first used it (`.notdef` is 0), and the subset numbers its glyphs the same
+/// way (`FontFace.subset(inOrder:)`, `/CIDToGIDMap /Identity`): content written before subsetting
+/// stays valid and `loca`/`hmtx` hold only the glyphs used, not a slot for each of UMing's ~30,000.
+/// Other faces (CFF outlines) keep CID = glyph id and an hb-subset that retains glyph ids.
 public final class PDFFont {
     /// The face the glyphs come from.
     public let face: FontFace
@@ -16,11 +20,29 @@ public final class PDFFont {
     /// Glyph id → the text it stands for (first use wins), for ToUnicode.
     private(set) var used: [UInt32: String] = [:]
     private var widthCache: [UInt32: Double] = [:]
+    /// Whether CIDs are numbered by first use (TrueType outlines) rather than equal to glyph ids.
+    let numbersByUse: Bool
+    /// Glyph id → CID, and CID → glyph id, when `numbersByUse`.
+    private var cids: [UInt32: UInt16] = [0: 0]
+    private var glyphsByCID: [UInt32] = [0]
 
     init(face: FontFace, resourceName: String, ref: PDFRef) {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
+        numbersByUse = face.hasTrueTypeOutlines
+    }
+
+    /// The CID content shows for glyph `gid`, assigned on first use.
+    func cid(for gid: UInt32) -> UInt16 {
+        guard numbersByUse else { return UInt16(truncatingIfNeeded: gid) }
+        if let known = cids[gid] { return known }
+        // A CID is two bytes; beyond that (never for a real document) fall back to .notdef.
+        guard glyphsByCID.count <= 0xFFFF else { return 0 }
+        let cid = UInt16(glyphsByCID.count)
+        cids[gid] = cid
+        glyphsByCID.append(gid)
+        return cid
     }
 
     /// The glyphs shown so far.
@@ -38,7 +60,8 @@ public final class PDFFont {
 
     /// Records shaped glyphs and the characters of their clusters (clusters index `text.unicodeScalars`;
     /// the glyphs may be a slice of a longer shaping, e.g. one line of a paragraph).
-    func record(_ glyphs: [ShapedGlyph], text: String) {
+    /// Returns the glyphs' CIDs.
+    func record(_ glyphs: [ShapedGlyph], text: String) -> [UInt16] {
         let scalars = Array(text.unicodeScalars)
         // Cluster starts in logical order: a cluster's text runs to the next start; the last one
         // runs to the end of its grapheme (what follows may belong to glyphs not shown here).
@@ -47,7 +70,10 @@ public final class PDFFont {
         for (i, s) in starts.enumerated() where i + 1 < starts.count { end[s] = starts[i + 1] }
         if let last = starts.last, last < scalars.count { end[last] = PDFFont.graphemeEnd(in: text, from: last) }
         var seenCluster = Set<Int>()
+        var result: [UInt16] = []
+        result.reserveCapacity(glyphs.count)
         for g in glyphs {
+            result.append(cid(for: g.gid))
             var piece = ""
             if seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count {
                 let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
@@ -59,6 +85,7 @@ public final class PDFFont {
                 used[g.gid] = piece
             }
         }
+        return result
     }
 
     /// The scalar index where the grapheme (user-perceived character) containing scalar `index` ends.
@@ -88,9 +115,26 @@ public final class PDFFont {
 
     /// Writes the font's objects: Type0, CIDFontType2, FontDescriptor, FontFile2 and ToUnicode.
     func write(into writer: inout PDFWriter, compression: Int32?) throws {
-        let glyphs = ([0] + used.keys.filter { $0 != 0 }).sorted()
-        let subset = try face.subset(glyphs: Set(glyphs), numbering: .retain)
-        let baseFont = PDFFont.subsetTag(glyphs: glyphs, name: face.postScriptName) + "+" + face.postScriptName
+        // (CID, glyph id) of every glyph shown, in CID order.
+        if numbersByUse {
+            guard let subset = try face.subset(inOrder: glyphsByCID) else {
+                throw ShenbaoFailure.unusable("font.subset_failed", file: face.path,
+                    zh: "无法为 PDF 截取字体子集（\(face.familyName)）。请换用其他字体。",
+                    en: "cannot subset the font \(face.familyName) for the PDF; use another font.")
+            }
+            let glyphs = glyphsByCID.enumerated().map { (cid: UInt32($0.offset), gid: $0.element) }
+            try write(into: &writer, program: [UInt8](subset.data), glyphs: glyphs, compression: compression)
+        } else {
+            let gids = ([0] + used.keys.filter { $0 != 0 }).sorted()
+            let subset = try face.subset(glyphs: Set(gids), numbering: .retain)
+            try write(into: &writer, program: [UInt8](subset.data), glyphs: gids.map { (cid: $0, gid: $0) },
+                      compression: compression)
+        }
+    }
+
+    private func write(into writer: inout PDFWriter, program: [UInt8], glyphs: [(cid: UInt32, gid: UInt32)],
+                       compression: Int32?) throws {
+        let baseFont = PDFFont.subsetTag(glyphs: glyphs.map(\.gid), name: face.postScriptName) + "+" + face.postScriptName
         let cidRef = writer.allocate()
         let descriptorRef = writer.allocate()
         let fileRef = writer.allocate()
@@ -106,22 +150,22 @@ public final class PDFFont {
 
         // /DW is the commonest width (a full em for CJK), so /W lists only the others.
         var counts: [Double: Int] = [:]
-        for g in glyphs { counts[width(of: g), default: 0] += 1 }
+        for g in glyphs { counts[width(of: g.gid), default: 0] += 1 }
         // An integer: poppler ignores a real /DW and falls back to 1000.
         let dw = (counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 1000).rounded()
         var w: [PDFObject] = []
         var runStart: UInt32? = nil
         var run: [PDFObject] = []
         var last: UInt32 = 0
-        for g in glyphs where width(of: g) != dw {
-            if runStart != nil, g == last + 1 {
-                run.append(.real(width(of: g)))
+        for g in glyphs where width(of: g.gid) != dw {
+            if runStart != nil, g.cid == last + 1 {
+                run.append(.real(width(of: g.gid)))
             } else {
                 if let start = runStart { w.append(.integer(Int(start))); w.append(.array(run)) }
-                runStart = g
-                run = [.real(width(of: g))]
+                runStart = g.cid
+                run = [.real(width(of: g.gid))]
             }
-            last = g
+            last = g.cid
         }
         if let start = runStart { w.append(.integer(Int(start))); w.append(.array(run)) }
         var cid: PDFDictionary = [
@@ -143,14 +187,13 @@ public final class PDFFont {
             "ItalicAngle": .integer(0), "Ascent": em(face.ascender), "Descent": em(face.descender),
             "CapHeight": em(face.capHeight), "StemV": .integer(80), "FontFile2": .ref(fileRef),
         ]))
-        let program = [UInt8](subset.data)
         writer.writeStream(fileRef, ["Length1": .integer(program.count)], data: program, compression: compression)
         writer.writeStream(toUnicodeRef, [:], data: toUnicodeCMap(), compression: compression)
     }
 
     /// The ToUnicode CMap (§9.10.3): each used CID to the UTF-16BE text of its cluster.
     func toUnicodeCMap() -> [UInt8] {
-        var entries: [(UInt32, String)] = used.filter { !$0.value.isEmpty }.map { ($0.key, $0.value) }
+        var entries: [(UInt32, String)] = used.filter { !$0.value.isEmpty }.map { (UInt32(cid(for: $0.key)), $0.value) }
         entries.sort { $0.0 < $1.0 }
         var out = """
         /CIDInit /ProcSet findresource begin
