@@ -211,9 +211,11 @@ extension FontFace {
     static func checksum(_ bytes: [UInt8]) -> UInt32 {
         var sum: UInt32 = 0
         var i = 0
-        while i + 4 <= bytes.count {
-            sum &+= UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16 | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
-            i += 4
+        bytes.withUnsafeBytes { raw in
+            while i + 4 <= raw.count {
+                sum &+= UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                i += 4
+            }
         }
         var last: UInt32 = 0
         for (k, b) in bytes[i...].enumerated() { last |= UInt32(b) << (24 - 8 * k) }

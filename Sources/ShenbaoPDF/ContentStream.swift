@@ -146,7 +146,7 @@ public struct ContentStream {
     public mutating func showGlyphs(_ glyphs: [ShapedGlyph], text: String, font: PDFFont, size: Double,
                                     x: Double, y: Double, style: TextStyle = .normal) -> Double {
         guard !glyphs.isEmpty else { return 0 }
-        let cids = font.record(glyphs, text: text)
+        let shown = font.record(glyphs, text: text)
         fonts[font.resourceName] = font
         let upem = Double(font.face.unitsPerEm)
         op("q")
@@ -186,7 +186,7 @@ public struct ContentStream {
         var pdfPen = 0.0, truePen = 0.0
         var total: Int64 = 0
         var rise: Int32 = 0
-        for (g, cid) in zip(glyphs, cids) {
+        for (g, (cid, width)) in zip(glyphs, shown) {
             if g.yOffset != rise {
                 flush(into: &bytes)
                 rise = g.yOffset
@@ -202,7 +202,7 @@ public struct ContentStream {
             }
             if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
             PDFObject.appendHex([UInt8(cid >> 8), UInt8(cid & 0xFF)], to: &array)
-            pdfPen += font.width(of: g.gid)
+            pdfPen += width
             truePen += Double(g.xAdvance) * 1000 / upem
             total += Int64(g.xAdvance)
         }

@@ -17,51 +17,73 @@ public final class PDFFont {
     public let resourceName: String
     /// The Type0 font object.
     public let ref: PDFRef
-    /// Glyph id → the text it stands for (first use wins), for ToUnicode.
-    private(set) var used: [UInt32: String] = [:]
-    private var widthCache: [UInt32: Double] = [:]
     /// Whether CIDs are numbered by first use (TrueType outlines) rather than equal to glyph ids.
     let numbersByUse: Bool
-    /// Glyph id → CID, and CID → glyph id, when `numbersByUse`.
-    private var cids: [UInt32: UInt16] = [0: 0]
-    private var glyphsByCID: [UInt32] = [0]
+    /// What the document knows of each glyph it showed, one slot per glyph in order of first use
+    /// (arrays rather than dictionaries keyed by glyph: one hash lookup per glyph shown, the rest indexing).
+    /// With `numbersByUse` a glyph's slot is its CID; slot 0 is `.notdef` (shown or not).
+    private var slotOf: [UInt32: Int] = [:]
+    private var slotGlyph: [UInt32] = []
+    /// The text a glyph stands for (first non-empty use wins), for ToUnicode.
+    private var slotText: [String] = []
+    private var slotWidth: [Double] = []
+    private var slotShown: [Bool] = []
 
     init(face: FontFace, resourceName: String, ref: PDFRef) {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
         numbersByUse = face.hasTrueTypeOutlines
+        if numbersByUse { _ = slot(for: 0) }
     }
 
-    /// The CID content shows for glyph `gid`, assigned on first use.
-    func cid(for gid: UInt32) -> UInt16 {
-        guard numbersByUse else { return UInt16(truncatingIfNeeded: gid) }
-        if let known = cids[gid] { return known }
-        // A CID is two bytes; beyond that (never for a real document) fall back to .notdef.
-        guard glyphsByCID.count <= 0xFFFF else { return 0 }
-        let cid = UInt16(glyphsByCID.count)
-        cids[gid] = cid
-        glyphsByCID.append(gid)
-        return cid
+    /// The slot of glyph `gid`, made on first use.
+    private func slot(for gid: UInt32) -> Int {
+        if let known = slotOf[gid] { return known }
+        let index = slotGlyph.count
+        slotOf[gid] = index
+        slotGlyph.append(gid)
+        slotText.append("")
+        slotWidth.append(PDFFont.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm)))
+        slotShown.append(false)
+        return index
+    }
+
+    private func cid(slot: Int) -> UInt16 {
+        // A CID is two bytes; beyond that (never for a real document) the glyph shows as .notdef.
+        numbersByUse ? (slot <= 0xFFFF ? UInt16(slot) : 0) : UInt16(truncatingIfNeeded: slotGlyph[slot])
     }
 
     /// The glyphs shown so far.
-    public var usedGlyphs: Set<UInt32> { Set(used.keys) }
+    public var usedGlyphs: Set<UInt32> {
+        Set(slotGlyph.indices.lazy.filter { self.slotShown[$0] }.map { self.slotGlyph[$0] })
+    }
 
     /// Width of a glyph in thousandths of an em, as the `/W` array records it.
     func width(of gid: UInt32) -> Double {
-        if let w = widthCache[gid] { return w }
-        let w = PDFFont.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm))
-        widthCache[gid] = w
-        return w
+        slotWidth[slot(for: gid)]
     }
 
     static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
     /// Records shaped glyphs and the characters of their clusters (clusters index `text.unicodeScalars`;
     /// the glyphs may be a slice of a longer shaping, e.g. one line of a paragraph).
-    /// Returns the glyphs' CIDs.
-    func record(_ glyphs: [ShapedGlyph], text: String) -> [UInt16] {
+    /// Returns each glyph's CID and `/W` width, for the content stream.
+    func record(_ glyphs: [ShapedGlyph], text: String) -> [(cid: UInt16, width: Double)] {
+        var result: [(cid: UInt16, width: Double)] = []
+        result.reserveCapacity(glyphs.count)
+        var needText = false
+        var slots: [Int] = []
+        slots.reserveCapacity(glyphs.count)
+        for g in glyphs {
+            let s = slot(for: g.gid)
+            slots.append(s)
+            slotShown[s] = true
+            if slotText[s].isEmpty { needText = true }
+            result.append((cid(slot: s), slotWidth[s]))
+        }
+        // Most glyphs were seen before with their text: the cluster work below only when needed.
+        guard needText else { return result }
         let scalars = Array(text.unicodeScalars)
         // Cluster starts in logical order: a cluster's text runs to the next start; the last one
         // runs to the end of its grapheme (what follows may belong to glyphs not shown here).
@@ -70,20 +92,10 @@ public final class PDFFont {
         for (i, s) in starts.enumerated() where i + 1 < starts.count { end[s] = starts[i + 1] }
         if let last = starts.last, last < scalars.count { end[last] = PDFFont.graphemeEnd(in: text, from: last) }
         var seenCluster = Set<Int>()
-        var result: [UInt16] = []
-        result.reserveCapacity(glyphs.count)
-        for g in glyphs {
-            result.append(cid(for: g.gid))
-            var piece = ""
-            if seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count {
-                let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
-                piece = String(String.UnicodeScalarView(scalars[g.cluster..<max(stop, g.cluster + 1)]))
-            }
-            if let known = used[g.gid] {
-                if known.isEmpty, !piece.isEmpty { used[g.gid] = piece }
-            } else {
-                used[g.gid] = piece
-            }
+        for (g, s) in zip(glyphs, slots) {
+            guard seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count, slotText[s].isEmpty else { continue }
+            let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
+            slotText[s] = String(String.UnicodeScalarView(scalars[g.cluster..<max(stop, g.cluster + 1)]))
         }
         return result
     }
@@ -117,15 +129,15 @@ public final class PDFFont {
     func write(into writer: inout PDFWriter, compression: Int32?) throws {
         // (CID, glyph id) of every glyph shown, in CID order.
         if numbersByUse {
-            guard let subset = try face.subset(inOrder: glyphsByCID) else {
+            guard let subset = try face.subset(inOrder: slotGlyph) else {
                 throw ShenbaoFailure.unusable("font.subset_failed", file: face.path,
                     zh: "无法为 PDF 截取字体子集（\(face.familyName)）。请换用其他字体。",
                     en: "cannot subset the font \(face.familyName) for the PDF; use another font.")
             }
-            let glyphs = glyphsByCID.enumerated().map { (cid: UInt32($0.offset), gid: $0.element) }
+            let glyphs = slotGlyph.enumerated().map { (cid: UInt32($0.offset), gid: $0.element) }
             try write(into: &writer, program: [UInt8](subset.data), glyphs: glyphs, compression: compression)
         } else {
-            let gids = ([0] + used.keys.filter { $0 != 0 }).sorted()
+            let gids = ([0] + usedGlyphs.filter { $0 != 0 }).sorted()
             let subset = try face.subset(glyphs: Set(gids), numbering: .retain)
             try write(into: &writer, program: [UInt8](subset.data), glyphs: gids.map { (cid: $0, gid: $0) },
                       compression: compression)
@@ -193,7 +205,8 @@ public final class PDFFont {
 
     /// The ToUnicode CMap (§9.10.3): each used CID to the UTF-16BE text of its cluster.
     func toUnicodeCMap() -> [UInt8] {
-        var entries: [(UInt32, String)] = used.filter { !$0.value.isEmpty }.map { (UInt32(cid(for: $0.key)), $0.value) }
+        var entries: [(UInt32, String)] = slotText.indices.filter { !slotText[$0].isEmpty }
+            .map { (UInt32(cid(slot: $0)), slotText[$0]) }
         entries.sort { $0.0 < $1.0 }
         var out = """
         /CIDInit /ProcSet findresource begin
