@@ -23,6 +23,13 @@ extension FontFace {
     /// `glyphs[0]` should be 0 (`.notdef`). Returns nil when the face has no TrueType outlines
     /// (use `subset(glyphs:numbering:)` then); throws `font.subset_failed` for a malformed font.
     public func subset(inOrder glyphs: [UInt32]) throws -> Subset? {
+        guard let (bytes, map) = try subsetProgram(inOrder: glyphs) else { return nil }
+        return Subset(data: Data(bytes), glyphMap: map)
+    }
+
+    /// `subset(inOrder:)` as bytes, for callers that write them out straight away (a PDF stream)
+    /// and should not pay for a copy into `Data` and back.
+    public func subsetProgram(inOrder glyphs: [UInt32]) throws -> (program: [UInt8], glyphMap: [UInt32: UInt32])? {
         guard let head = table("head"), let hhea = table("hhea"), let maxp = table("maxp"),
               let hmtx = table("hmtx"), let loca = table("loca"), let glyf = table("glyf") else { return nil }
         defer { for t in [head, hhea, maxp, hmtx, loca, glyf] { hb_blob_destroy(t.blob) } }
@@ -51,7 +58,9 @@ extension FontFace {
             order.append(g)
         }
         var glyfOut: [UInt8] = []
-        glyfOut.reserveCapacity(order.count * 256)
+        var expected = 0
+        for g in order { expected += try glyphRange(Int(g)).count + 3 }
+        glyfOut.reserveCapacity(expected + 4096)
         var locaOut: [UInt32] = [0]
         locaOut.reserveCapacity(order.count + 8)
         var i = 0
@@ -123,7 +132,7 @@ extension FontFace {
         var map: [UInt32: UInt32] = [:]
         map.reserveCapacity(glyphs.count)
         for g in glyphs { map[g] = newID[g] }
-        return Subset(data: Data(font), glyphMap: map)
+        return (font, map)
     }
 
     /// A simple glyph without its instructions (glyf §5.3.3: header, endPts, instructionLength, …).

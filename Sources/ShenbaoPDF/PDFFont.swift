@@ -152,13 +152,13 @@ public final class PDFFont {
     func write(into writer: inout PDFWriter, compression: Int32?) throws {
         // (CID, glyph id) of every glyph shown, in CID order.
         if numbersByUse {
-            guard let subset = try face.subset(inOrder: slotGlyph) else {
+            guard let subset = try face.subsetProgram(inOrder: slotGlyph) else {
                 throw ShenbaoFailure.unusable("font.subset_failed", file: face.path,
                     zh: "无法为 PDF 截取字体子集（\(face.familyName)）。请换用其他字体。",
                     en: "cannot subset the font \(face.familyName) for the PDF; use another font.")
             }
             let glyphs = slotGlyph.enumerated().map { (cid: UInt32($0.offset), gid: $0.element) }
-            try write(into: &writer, program: [UInt8](subset.data), glyphs: glyphs, compression: compression)
+            try write(into: &writer, program: subset.program, glyphs: glyphs, compression: compression)
         } else {
             let gids = ([0] + usedGlyphs.filter { $0 != 0 }).sorted()
             let subset = try face.subset(glyphs: Set(gids), numbering: .retain)
