@@ -19,14 +19,14 @@ public final class PDFFont {
     public let ref: PDFRef
     /// Whether CIDs are numbered by first use (TrueType outlines) rather than equal to glyph ids.
     let numbersByUse: Bool
-    /// What the document knows of each glyph it showed, one slot per glyph in order of first use
-    /// (arrays rather than dictionaries keyed by glyph: one hash lookup per glyph shown, the rest indexing).
-    /// With `numbersByUse` a glyph's slot is its CID; slot 0 is `.notdef` (shown or not).
     /// Glyph id → slot + 1 (0: none yet), a flat table over the face's glyphs: cheaper than hashing
     /// for the few thousand glyphs a pack shows (54 KB for UMing's ~27,000 glyphs, per document).
     private var slotOf: [UInt16]
     /// Slots of glyph ids beyond the table (never from a real face) or beyond 65,534 slots.
     private var slotOfOverflow: [UInt32: Int] = [:]
+    /// What the document knows of each glyph it showed, one slot per glyph in order of first use,
+    /// in parallel arrays (indexing rather than a dictionary per property). With `numbersByUse`
+    /// a glyph's slot is its CID; slot 0 is `.notdef` (shown or not). This one: the glyph id.
     private var slotGlyph: [UInt32] = []
     /// The text a glyph stands for (first non-empty use wins), for ToUnicode.
     private var slotText: [String] = []
