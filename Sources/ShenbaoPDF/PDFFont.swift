@@ -33,13 +33,14 @@ public final class PDFFont {
     private var slotWidth: [Double] = []
     private var slotShown: [Bool] = []
 
-    init(face: FontFace, resourceName: String, ref: PDFRef) {
+    /// `numbersByUse` nil: by use when the face has TrueType outlines (tests force the other path).
+    init(face: FontFace, resourceName: String, ref: PDFRef, numbersByUse: Bool? = nil) {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
-        numbersByUse = face.hasTrueTypeOutlines
+        self.numbersByUse = numbersByUse ?? face.hasTrueTypeOutlines
         slotOf = [UInt16](repeating: 0, count: Int(min(face.glyphCount, 0x1_0000)))
-        if numbersByUse { _ = slot(for: 0) }
+        if self.numbersByUse { _ = slot(for: 0) }
     }
 
     /// The slot of glyph `gid`, made on first use.

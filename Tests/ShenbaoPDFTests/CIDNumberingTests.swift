@@ -21,6 +21,33 @@ struct CIDNumberingTests {
         #expect(font.usedGlyphs == Set(glyphs.map(\.gid)))
     }
 
+    /// Faces without TrueType outlines keep CID = glyph id and hb-subset with ids retained; the
+    /// page must render exactly as with CIDs by use.
+    @Test func glyphIDPathRendersTheSame() throws {
+        guard Tools.hasUMing, Tools.available("pdftoppm"), Tools.available("qpdf") else { print("skipped: UMing or poppler absent"); return }
+        let face = try FontFace(path: Tools.umingPath)
+        let text = "申请表：上海市标准化试点（2024）"
+        let dir = try Tools.tempDir("gids")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var images: [[UInt8]] = []
+        for byUse in [true, false] {
+            let doc = PDFDocument()
+            let font = doc.embed(face, numbersByUse: byUse)
+            let glyphs = font.record(face.shape("表"), text: "表")
+            #expect(byUse ? glyphs[0].cid == 1 : UInt32(glyphs[0].cid) == face.glyph(for: "表"))
+            doc.addPage(.a4).content.text(text, font: font, size: 24, x: 72, y: 760)
+            let file = dir.appendingPathComponent("\(byUse).pdf").path
+            try doc.finish().write(to: URL(fileURLWithPath: file))
+            #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
+            #expect(try Tools.run("pdftotext", [file, "-"]).out.contains(text))
+            #expect(try Tools.run("pdffonts", [file]).out.contains("yes yes yes"))
+            _ = try Tools.run("pdftoppm", ["-gray", "-r", "72", "-singlefile", file, dir.appendingPathComponent("\(byUse)").path])
+            images.append(try [UInt8](Data(contentsOf: dir.appendingPathComponent("\(byUse).pgm"))))
+        }
+        #expect(images[0] == images[1])
+        #expect(images[0].dropFirst(20).filter { $0 < 128 }.count > 300)
+    }
+
     /// The same page drawn after other pages used its glyphs in another order gets other CIDs,
     /// and poppler must still paint it pixel for pixel the same: CIDs and subset agree.
     @Test func pageLooksTheSameWhateverTheNumbering() throws {
