@@ -68,7 +68,7 @@ extension FontFace {
         s.utf8.reduce(0) { ($0 << 8) | hb_tag_t($1) }
     }
 
-    private func subsetFailure() -> ShenbaoFailure {
+    func subsetFailure() -> ShenbaoFailure {
         ShenbaoFailure.unusable("font.subset_failed", file: path,
             zh: "无法为 PDF 截取字体子集（\(familyName)）。请换用其他字体。",
             en: "cannot subset the font \(familyName) for the PDF; use another font.")

@@ -63,10 +63,10 @@ public struct ContentStream {
     public mutating func restore() { op("Q") }
     /// `cm`: concatenates a matrix to the current transformation.
     public mutating func transform(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
-        op("\(n(a)) \(n(b)) \(n(c)) \(n(d)) \(n(e)) \(n(f)) cm")
+        num(a); num(b); num(c); num(d); num(e); num(f); op("cm")
     }
     /// `w`: line width in points.
-    public mutating func setLineWidth(_ width: Double) { op("\(n(width)) w") }
+    public mutating func setLineWidth(_ width: Double) { num(width); op("w") }
     /// `J`: line cap (0 butt, 1 round, 2 square).
     public mutating func setLineCap(_ cap: Int) { op("\(cap) J") }
     /// `j`: line join (0 miter, 1 round, 2 bevel).
@@ -78,31 +78,31 @@ public struct ContentStream {
     /// `G`/`RG`: stroke colour.
     public mutating func setStrokeColor(_ color: PDFColor) {
         switch color {
-        case .gray(let g): op("\(n(g)) G")
-        case .rgb(let r, let g, let b): op("\(n(r)) \(n(g)) \(n(b)) RG")
+        case .gray(let g): num(g); op("G")
+        case .rgb(let r, let g, let b): num(r); num(g); num(b); op("RG")
         }
     }
     /// `g`/`rg`: fill colour.
     public mutating func setFillColor(_ color: PDFColor) {
         switch color {
-        case .gray(let g): op("\(n(g)) g")
-        case .rgb(let r, let g, let b): op("\(n(r)) \(n(g)) \(n(b)) rg")
+        case .gray(let g): num(g); op("g")
+        case .rgb(let r, let g, let b): num(r); num(g); num(b); op("rg")
         }
     }
 
     // MARK: Paths (§8.5)
 
     /// `m`: starts a new subpath at (x, y).
-    public mutating func moveTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) m") }
+    public mutating func moveTo(_ x: Double, _ y: Double) { num(x); num(y); op("m") }
     /// `l`: a straight segment to (x, y).
-    public mutating func lineTo(_ x: Double, _ y: Double) { op("\(n(x)) \(n(y)) l") }
+    public mutating func lineTo(_ x: Double, _ y: Double) { num(x); num(y); op("l") }
     /// `c`: a cubic Bézier segment with two control points, ending at (x3, y3).
     public mutating func curveTo(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
-        op("\(n(x1)) \(n(y1)) \(n(x2)) \(n(y2)) \(n(x3)) \(n(y3)) c")
+        num(x1); num(y1); num(x2); num(y2); num(x3); num(y3); op("c")
     }
     /// `re`: a rectangle from its lower-left corner.
     public mutating func rect(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
-        op("\(n(x)) \(n(y)) \(n(width)) \(n(height)) re")
+        num(x); num(y); num(width); num(height); op("re")
     }
     /// `h`: closes the current subpath.
     public mutating func closePath() { op("h") }
@@ -146,7 +146,7 @@ public struct ContentStream {
     public mutating func showGlyphs(_ glyphs: [ShapedGlyph], text: String, font: PDFFont, size: Double,
                                     x: Double, y: Double, style: TextStyle = .normal) -> Double {
         guard !glyphs.isEmpty else { return 0 }
-        font.record(glyphs, text: text)
+        let shown = font.record(glyphs, text: text)
         fonts[font.resourceName] = font
         let upem = Double(font.face.unitsPerEm)
         op("q")
@@ -156,12 +156,15 @@ public struct ContentStream {
             setLineWidth(size * style.boldStrokeFraction)
             setLineJoin(1)
         }
-        var line = "BT /\(font.resourceName) \(n(size)) Tf"
-        if style.syntheticBold { line += " 2 Tr" }
-        if style.characterSpacing != 0 { line += " \(n(style.characterSpacing)) Tc" }
-        if style.horizontalScale != 1 { line += " \(n(style.horizontalScale * 100)) Tz" }
-        line += " \(n(x)) \(n(y)) Td"
-        op(line)
+        bytes.append(contentsOf: "BT /".utf8)
+        bytes.append(contentsOf: font.resourceName.utf8)
+        bytes.append(UInt8(ascii: " "))
+        num(size)
+        bytes.append(contentsOf: "Tf ".utf8)
+        if style.syntheticBold { bytes.append(contentsOf: "2 Tr ".utf8) }
+        if style.characterSpacing != 0 { num(style.characterSpacing); bytes.append(contentsOf: "Tc ".utf8) }
+        if style.horizontalScale != 1 { num(style.horizontalScale * 100); bytes.append(contentsOf: "Tz ".utf8) }
+        num(x); num(y); op("Td")
         // Pen positions in thousandths of text space: where PDF puts the pen (from /W widths) and
         // where shaping wants it; a TJ number closes the gap (§9.4.3). A glyph's vertical offset
         // (marks) is a text rise (`Ts`, §9.3.7), which ends one TJ array and starts the next.
@@ -186,7 +189,7 @@ public struct ContentStream {
         var pdfPen = 0.0, truePen = 0.0
         var total: Int64 = 0
         var rise: Int32 = 0
-        for g in glyphs {
+        for (g, (cid, width)) in zip(glyphs, shown) {
             if g.yOffset != rise {
                 flush(into: &bytes)
                 rise = g.yOffset
@@ -196,14 +199,18 @@ public struct ContentStream {
             let delta = want - pdfPen
             if abs(delta) > 0.005 {
                 if inHex { array.append(UInt8(ascii: ">")); inHex = false }
-                array.append(contentsOf: " \(n(-delta)) ".utf8)
+                array.append(UInt8(ascii: " "))
+                PDFObject.append(-delta, to: &array)
+                array.append(UInt8(ascii: " "))
                 adjusted = true
                 pdfPen = want
             }
             if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
-            let cid = UInt16(truncatingIfNeeded: g.gid)
-            PDFObject.appendHex([UInt8(cid >> 8), UInt8(cid & 0xFF)], to: &array)
-            pdfPen += font.width(of: g.gid)
+            array.append(PDFObject.hexDigits[Int(cid >> 12)])
+            array.append(PDFObject.hexDigits[Int((cid >> 8) & 0xF)])
+            array.append(PDFObject.hexDigits[Int((cid >> 4) & 0xF)])
+            array.append(PDFObject.hexDigits[Int(cid & 0xF)])
+            pdfPen += width
             truePen += Double(g.xAdvance) * 1000 / upem
             total += Int64(g.xAdvance)
         }
@@ -243,6 +250,12 @@ public struct ContentStream {
             dict["XObject"] = .dictionary(x)
         }
         return dict
+    }
+
+    /// Appends a number and a space (an operand).
+    private mutating func num(_ v: Double) {
+        PDFObject.append(v, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
     }
 
     private mutating func op(_ s: String) {

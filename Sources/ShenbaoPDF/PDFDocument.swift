@@ -68,8 +68,14 @@ public final class PDFDocument {
 
     /// The font for `face` in this document (one per face: embedding the same face twice returns it again).
     public func embed(_ face: FontFace) -> PDFFont {
+        embed(face, numbersByUse: nil)
+    }
+
+    /// `embed`, choosing how CIDs are numbered (nil: by use for TrueType outlines); for tests of
+    /// the glyph-id path that CFF faces take, as no CFF font is installed here.
+    func embed(_ face: FontFace, numbersByUse: Bool?) -> PDFFont {
         if let font = fonts.first(where: { $0.face === face }) { return font }
-        let font = PDFFont(face: face, resourceName: "F\(fonts.count + 1)", ref: writer.allocate())
+        let font = PDFFont(face: face, resourceName: "F\(fonts.count + 1)", ref: writer.allocate(), numbersByUse: numbersByUse)
         fonts.append(font)
         return font
     }

@@ -47,7 +47,7 @@ public indirect enum PDFObject: Sendable, Hashable {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .integer(let i): out.append(contentsOf: String(i).utf8)
-        case .real(let d): out.append(contentsOf: PDFObject.format(d).utf8)
+        case .real(let d): PDFObject.append(d, to: &out)
         case .name(let n): PDFObject.writeName(n, to: &out)
         case .string(let bytes):
             out.append(UInt8(ascii: "("))
@@ -79,23 +79,54 @@ public indirect enum PDFObject: Sendable, Hashable {
 
     /// Real numbers with at most 4 decimals, no exponent, trailing zeros trimmed (§7.3.3 forbids exponents).
     public static func format(_ value: Double) -> String {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format(value)` appended as bytes, without making a String (content streams write thousands).
+    public static func append(_ value: Double, to out: inout [UInt8]) {
         // Beyond ±1e12 nothing in a page is meaningful, and the integer maths below would overflow.
-        guard value.isFinite else { return "0" }
-        if abs(value) > 1e12 { return value < 0 ? "-1000000000000" : "1000000000000" }
+        guard value.isFinite else { out.append(UInt8(ascii: "0")); return }
+        if abs(value) > 1e12 {
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: "1000000000000".utf8)
+            return
+        }
         let scaled = (value * 10_000).rounded()
-        if scaled == 0 { return "0" }
-        let negative = scaled < 0
+        if scaled == 0 { out.append(UInt8(ascii: "0")); return }
+        if scaled < 0 { out.append(UInt8(ascii: "-")) }
         let magnitude = Int64(abs(scaled))
-        let whole = magnitude / 10_000
+        appendDigits(magnitude / 10_000, to: &out)
         var fraction = magnitude % 10_000
-        var text = (negative ? "-" : "") + String(whole)
         if fraction != 0 {
             var digits = 4
             while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-            let f = String(fraction)
-            text += "." + String(repeating: "0", count: digits - f.count) + f
+            out.append(UInt8(ascii: "."))
+            // Leading zeros of the fraction, then its digits: 0.05 → "05".
+            var width = 1, f = fraction
+            while f >= 10 { f /= 10; width += 1 }
+            for _ in 0..<(digits - width) { out.append(UInt8(ascii: "0")) }
+            appendDigits(fraction, to: &out)
         }
-        return text
+    }
+
+    /// A non-negative integer in decimal.
+    static func appendDigits(_ n: Int64, to out: inout [UInt8]) {
+        if n < 10 { out.append(UInt8(ascii: "0") + UInt8(n)); return }
+        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = n
+        withUnsafeMutableBytes(of: &buffer) { digits in
+            while rest > 0 {
+                digits[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            out.append(contentsOf: digits[(20 - count)...])
+        }
     }
 
     static func writeName(_ name: String, to out: inout [UInt8]) {

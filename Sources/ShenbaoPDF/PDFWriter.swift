@@ -68,11 +68,7 @@ public struct PDFWriter: Sendable {
     ///
     /// `/ID` (§14.4) is two copies of a stable hash of the body, so identical input gives identical bytes.
     public mutating func finish(root: PDFRef, info: PDFRef?) -> [UInt8] {
-        var h1 = StableHash()
-        h1.combine(bytes)
-        var h2 = StableHash(seed: 0x8422_2325_cbf2_9ce4)
-        h2.combine(bytes.reversed())
-        let id = h1.bytes + h2.bytes
+        let id = StableHash.digest(bytes)
         let xrefOffset = bytes.count
         let count = nextNumber
         bytes.append(contentsOf: "xref\n0 \(count)\n0000000000 65535 f\r\n".utf8)

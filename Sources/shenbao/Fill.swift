@@ -88,22 +88,18 @@ struct Fill: ParsableCommand {
                 return seen.insert(out).inserted ? out : nil
             }
             let failures = Failures(count: data.count)
-            let next = Failures.Counter()
-            let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, data.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let i = next.take(below: data.count) {
-                    guard let out = outputs[i] else {
-                        failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "fill.duplicate_output", file: data[i],
-                            message: Localized(zh: "与另一个数据文件同名，输出会被覆盖，已跳过", en: "same name as another data file; its output would be overwritten, skipped"))])
-                        continue
-                    }
-                    do {
-                        try fillOne(compiled, data: data[i], to: out)
-                    } catch let failure as ShenbaoFailure {
-                        failures[i] = failure
-                    } catch {
-                        failures[i] = ShenbaoFailure.unusable("fill.failed", file: data[i], zh: "\(error)", en: "\(error)")
-                    }
+            performInParallel(data.count, jobs: jobs) { i in
+                guard let out = outputs[i] else {
+                    failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "fill.duplicate_output", file: data[i],
+                        message: Localized(zh: "与另一个数据文件同名，输出会被覆盖，已跳过", en: "same name as another data file; its output would be overwritten, skipped"))])
+                    return
+                }
+                do {
+                    try fillOne(compiled, data: data[i], to: out)
+                } catch let failure as ShenbaoFailure {
+                    failures[i] = failure
+                } catch {
+                    failures[i] = ShenbaoFailure.unusable("fill.failed", file: data[i], zh: "\(error)", en: "\(error)")
                 }
             }
             let all = failures.all
@@ -142,34 +138,5 @@ struct Fill: ParsableCommand {
         let name = (stem.isEmpty || dataFile == "-" ? "stdin" : stem) + ".docx"
         if let folder { return (folder as NSString).appendingPathComponent(name) }
         return ((dataFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-    }
-}
-
-/// The failure of each document of a parallel fill, kept by index so messages print in file order.
-private final class Failures: @unchecked Sendable {
-    private var slots: [ShenbaoFailure?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> ShenbaoFailure? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var all: [ShenbaoFailure] { lock.withLock { slots.compactMap { $0 } } }
-
-    /// Hands out the indexes of the work, one at a time, to the threads that fill.
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-
-        func take(below limit: Int) -> Int? {
-            lock.withLock {
-                guard value < limit else { return nil }
-                defer { value += 1 }
-                return value
-            }
-        }
     }
 }

@@ -95,6 +95,37 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/application.pdf"))
     }
 
+    @Test func parallelRenderKeepsEveryGoodRecordAndReportsBadOnesInFileOrder() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = try String(contentsOfFile: Self.sample, encoding: .utf8)
+        var files: [String] = []
+        for i in 1...12 {
+            let name = String(format: "r%02d.yaml", i)
+            // r04 does not parse (exit 2), r09 fails validation (exit 1); the rest render.
+            let text = i == 4 ? "unit: [broken\n" : i == 9 ? sample.replacingOccurrences(of: "913101153325803473", with: "91310115MA1H8R7C6D") : sample
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            files.append(name)
+        }
+        let result = try CLI.run(["render", "application"] + files + ["-o", "out", "--jobs", "3"], in: dir)
+        #expect(result.status == 2)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2 && lines[0].hasPrefix("r04.yaml:") && lines[1].hasPrefix("r09.yaml:")
+                && lines[1].contains("credit_code.checksum"), "\(result.stderr)")
+        let out = dir.appendingPathComponent("out")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(written == files.filter { $0 != "r04.yaml" && $0 != "r09.yaml" }.map { $0.replacingOccurrences(of: ".yaml", with: ".pdf") })
+        // Rendered in parallel, each pack is byte for byte what one job alone makes.
+        let serial = try CLI.run(["render", "application", "r01.yaml", "r12.yaml", "-o", "serial", "--jobs", "1"], in: dir)
+        #expect(serial.status == 0, "\(serial.stderr)")
+        for name in ["r01.pdf", "r12.pdf"] {
+            let a = FileManager.default.contents(atPath: out.appendingPathComponent(name).path)
+            let b = FileManager.default.contents(atPath: dir.appendingPathComponent("serial/\(name)").path)
+            #expect(a != nil && a == b, "\(name)")
+        }
+        #expect(try CLI.run(["render", "application", "r01.yaml", "-o", "x.pdf", "--jobs", "0"], in: dir).status != 0)
+    }
+
     @Test func unknownFormsAndBadSealsAreUnusableInput() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
