@@ -99,8 +99,26 @@ final class XDocument {
     }
 }
 
-/// XML escaping for text and attribute values (XML 1.0 §2.4, §3.3.3).
-enum XMLEscape {
+/// XML escaping for text and attribute values (XML 1.0 §2.4, §3.3.3): the one place the
+/// project escapes XML, for filled templates and for the DOCX forms `ShenbaoPrint` writes.
+public enum XMLEscape {
+    /// `s` safe as element text or a double-quoted attribute value; characters XML 1.0 cannot
+    /// hold (C0 controls other than tab, line feed and carriage return) are dropped.
+    public static func markup(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: if isAllowed(ch) { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out
+    }
+
     static func text(_ s: String, into out: inout [UInt8]) {
         for byte in s.utf8 {
             switch byte {
@@ -129,7 +147,7 @@ enum XMLEscape {
 
     /// Removes characters XML 1.0 cannot hold at all (control characters other than tab,
     /// line feed and carriage return), so data can never make a part unreadable.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return true
         case 0 ..< 0x20, 0xFFFE, 0xFFFF: return false

@@ -1,5 +1,6 @@
 import Foundation
 import ShenbaoCore
+import ShenbaoDOCX
 import ShenbaoLayout
 import ShenbaoZip
 
@@ -46,30 +47,11 @@ struct DOCXWriter {
 
     func twips(_ points: Double) -> Int { Int((points * 20).rounded()) }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(ch)
-            default:
-                // XML 1.0 forbids most C0 controls.
-                if ch.value < 0x20 { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
-
     func run(_ text: String, size: Double, bold: Bool) -> String {
         var r = "<w:r><w:rPr>"
         if bold { r += "<w:b/><w:bCs/>" }
         r += "<w:sz w:val=\"\(Int((size * 2).rounded()))\"/><w:szCs w:val=\"\(Int((size * 2).rounded()))\"/></w:rPr>"
-        r += "<w:t xml:space=\"preserve\">\(Self.escape(text))</w:t></w:r>"
+        r += "<w:t xml:space=\"preserve\">\(XMLEscape.markup(text))</w:t></w:r>"
         return r
     }
 
@@ -311,7 +293,7 @@ struct DOCXWriter {
             + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
             + "</Relationships>"
         let core = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-            + "<dc:title>\(Self.escape(title))</dc:title><dc:creator>Shenbao</dc:creator></cp:coreProperties>"
+            + "<dc:title>\(XMLEscape.markup(title))</dc:title><dc:creator>Shenbao</dc:creator></cp:coreProperties>"
         zip.add("[Content_Types].xml", contents: Array(types.utf8))
         zip.add("_rels/.rels", contents: Array(root.utf8))
         zip.add("docProps/core.xml", contents: Array(core.utf8))
