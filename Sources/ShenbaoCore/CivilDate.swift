@@ -48,25 +48,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// Days since 0001-01-01, for differences between dates.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let m = month <= 2 ? month + 9 : month - 3
-        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
-    }
-
     /// The same day `months` months later, clamped to the month's last day.
     public func adding(months: Int) -> CivilDate {
         let total = year * 12 + (month - 1) + months
         let y = total / 12, m = total % 12 + 1
         return CivilDate(year: y, month: m, day: min(day, CivilDate.daysIn(month: m, year: y)))!
-    }
-
-    /// The day after.
-    public var next: CivilDate {
-        if day < CivilDate.daysIn(month: month, year: year) { return CivilDate(year: year, month: month, day: day + 1)! }
-        if month < 12 { return CivilDate(year: year, month: month + 1, day: 1)! }
-        return CivilDate(year: year + 1, month: 1, day: 1)!
     }
 
     /// Formats with a small pattern language: `yyyy`, `M`, `MM`, `d`, `dd`; other characters as written.
