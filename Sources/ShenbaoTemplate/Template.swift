@@ -10,6 +10,12 @@ public struct Template: Sendable {
 
     /// Partials nested deeper than this are refused (a partial that includes itself forever).
     public static let maxPartialDepth = 64
+    /// Output larger than this is refused: nested sections over lists, or partials that include
+    /// each other, can multiply a small template into more text than any form holds.
+    public static let maxOutputBytes = 64 << 20
+    /// Partial inclusions in one render; partials that include each other twice would otherwise
+    /// double the work at every level without producing any output to stop them.
+    public static let maxPartialRenders = 100_000
 
     /// Parses `source`, reporting every template error at once.
     public static func parse(_ source: String, name: String = "template",
@@ -90,6 +96,7 @@ private struct Renderer {
     var missing: [String] = []
     var missingSeen = Set<String>()
     var partialCache: [String: [Node]] = [:]
+    var partialRenders = 0
 
     init(partials: @escaping (String) -> String?, escape: @escaping (String) -> String) {
         self.partials = partials
@@ -105,12 +112,14 @@ private struct Renderer {
             switch node {
             case .text(let text):
                 out += text
+                if out.utf8.count > Template.maxOutputBytes { throw Renderer.tooLarge }
             case .interpolation(let expression, let escaped, _):
                 guard let value = try context.evaluate(expression) else {
                     noteMissing(expression.path)
                     continue
                 }
                 out += escaped ? escape(value.plainText) : value.plainText
+                if out.utf8.count > Template.maxOutputBytes { throw Renderer.tooLarge }
             case .section(let expression, let inverted, let body, _):
                 let value = try context.evaluate(expression)
                 if inverted {
@@ -120,9 +129,11 @@ private struct Renderer {
                     for inner in context.sectionContexts(for: value) { try render(body, inner, into: &out, depth: depth) }
                 }
             case .partial(let name, let indent):
-                guard depth < Template.maxPartialDepth else {
+                partialRenders += 1
+                guard depth < Template.maxPartialDepth, partialRenders <= Template.maxPartialRenders else {
                     throw ShenbaoFailure.unusable("template.partial_depth",
-                        zh: "局部模板“\(name)”嵌套超过 \(Template.maxPartialDepth) 层", en: "partial \"\(name)\" nested deeper than \(Template.maxPartialDepth) levels")
+                        zh: "局部模板“\(name)”嵌套超过 \(Template.maxPartialDepth) 层或展开超过 \(Template.maxPartialRenders) 次",
+                        en: "partial \"\(name)\" nested deeper than \(Template.maxPartialDepth) levels or included more than \(Template.maxPartialRenders) times")
                 }
                 let key = indent + "\u{0}" + name
                 if partialCache[key] == nil {
@@ -137,6 +148,10 @@ private struct Renderer {
             }
         }
     }
+
+    static let tooLarge = ShenbaoFailure.unusable("template.output_too_large",
+        zh: "渲染结果超过 \(Template.maxOutputBytes >> 20) MB（区段或局部模板嵌套展开过多），已停止",
+        en: "the output exceeds \(Template.maxOutputBytes >> 20) MB (sections or partials multiply too far); stopped")
 
     /// Prefixes every line of a standalone partial's source with the tag's indentation.
     static func indent(_ source: String, by indent: String) -> String {
