@@ -92,8 +92,7 @@ final class PartCompiler {
         for p in paragraphs.indices {
             let first = current.open.utf8.first!
             guard paragraphs[p].bytes.contains(first) else { continue }
-            var (tokens, errors) = Lexer.tokenize(String(decoding: paragraphs[p].bytes, as: UTF8.self), delimiters: current)
-            Self.acceptWordQuotes(&tokens, &errors)
+            let (tokens, errors) = Lexer.tokenize(String(decoding: paragraphs[p].bytes, as: UTF8.self), delimiters: current)
             for e in errors { diagnostics.append(e.diagnostic(file: file, location: location(p))) }
             paragraphs[p].tokens = tokens
             for case .tag(let token) in tokens {
@@ -104,31 +103,6 @@ final class PartCompiler {
                 paragraphs[p].tags.append(tags.count)
                 tags.append(FoundTag(token: token, paragraph: p))
             }
-        }
-    }
-
-    /// Word's AutoFormat turns typed `"` into `“ ”` (and a Chinese IME may type `｜` for `|`), so
-    /// `{{x | check “重点项目”}}` is what authors' templates really hold: such a tag is read as if
-    /// typed with plain quotes, and the error the lexer reported for it is withdrawn.
-    static func acceptWordQuotes(_ tokens: inout [TemplateToken], _ errors: inout [TemplateError]) {
-        for i in tokens.indices {
-            guard case .tag(var tag) = tokens[i], tag.expression == nil,
-                  tag.content.contains(where: { "“”„＂｜".contains($0) }) else { continue }
-            switch tag.kind {
-            case .interpolation, .section, .inverted, .image: break
-            default: continue
-            }
-            let plain = String(tag.content.map { ch -> Character in
-                switch ch {
-                case "“", "”", "„", "＂": return "\""
-                case "｜": return "|"
-                default: return ch
-                }
-            })
-            guard let expression = try? Expression(parsing: plain) else { continue }
-            tag.expression = expression
-            tokens[i] = .tag(tag)
-            errors.removeAll { $0.offset == tag.range.lowerBound }
         }
     }
 

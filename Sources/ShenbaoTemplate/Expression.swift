@@ -23,7 +23,28 @@ public struct Expression: Sendable, Hashable {
     }
 
     /// Parses the inside of a tag. Unknown filters and malformed arguments are template errors.
+    ///
+    /// Word's AutoFormat turns typed `"` into `“ ”`, and a Chinese IME may type `｜` for `|`, so
+    /// `x | check “重点项目”` is what authors' templates really hold: a tag that does not parse
+    /// as written is read again with those characters made plain.
     public init(parsing text: String) throws(TemplateError) {
+        do {
+            try self.init(strict: text)
+        } catch {
+            guard text.contains(where: { "“”„＂｜".contains($0) }) else { throw error }
+            let plain = String(text.map { ch -> Character in
+                switch ch {
+                case "“", "”", "„", "＂": return "\""
+                case "｜": return "|"
+                default: return ch
+                }
+            })
+            guard let expression = try? Expression(strict: plain) else { throw error }
+            self = expression
+        }
+    }
+
+    private init(strict text: String) throws(TemplateError) {
         let segments = try Expression.splitPipes(text)
         let path = segments[0].trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty, !path.contains(where: \.isWhitespace) else {

@@ -37,6 +37,13 @@ import ShenbaoCore
         #expect(try render("{{#project.category | ne \"重点项目\"}}key{{/project.category}}") == "")
     }
 
+    @Test func wordCurlyQuotesAndFullWidthPipesReadAsTyped() throws {
+        #expect(try render("{{project.category ｜ check “重点项目”}}") == "☑")
+        #expect(try render("{{missing | default “无”}}") == "无")
+        #expect(try render("{{missing | default \"他说“好”\"}}") == "他说“好”")
+        #expect(throws: TemplateErrors.self) { try Template.parse("{{a ｜ shout “x”}}") }
+    }
+
     @Test func loopVariables() throws {
         let out = try render("{{#project.outputs}}{{@number}}.{{name}}{{^@last}}, {{/@last}}{{/project.outputs}}")
         #expect(out == "1.规范, 2.指南")
