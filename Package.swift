@@ -53,15 +53,17 @@ let package = Package(
         .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "CZlib", "CDeflate"], path: "bench/pdf",
                           exclude: ["run.sh", "README.md"]),
 
+        // What the tests share: running outside tools and the built binary, finding ../shared.
+        .target(name: "ShenbaoTestSupport", path: "Tests/ShenbaoTestSupport"),
         .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoCore"]),
-        .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate"]),
+        .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
-        .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts"]),
-        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip"]),
+        .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"], exclude: ["Snapshots"]),
-        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "shenbaoCLITests", dependencies: []),
+        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
     ]
 )

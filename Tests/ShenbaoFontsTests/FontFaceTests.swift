@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoFonts
 
@@ -73,14 +74,8 @@ struct FontFaceTests {
         #expect(reloaded.glyph(for: "申") == face.glyph(for: "申"))
         #expect(reloaded.glyph(for: "乙") == nil)
         // FreeType (through fontconfig) reads it too: poppler renders with FreeType.
-        let scan = Process()
-        scan.executableURL = URL(fileURLWithPath: "/usr/bin/fc-scan")
-        scan.arguments = ["--format", "%{fontformat}|%{family}", dir.path]
-        let pipe = Pipe()
-        scan.standardOutput = pipe
-        if (try? scan.run()) != nil {
-            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            scan.waitUntilExit()
+        if Subprocess.available("fc-scan") {
+            let out = try Subprocess.run("fc-scan", ["--format", "%{fontformat}|%{family}", dir.path]).stdout
             #expect(out.hasPrefix("TrueType|"), "fc-scan: \(out)")
         }
     }

@@ -1,13 +1,12 @@
 import Foundation
+import ShenbaoTestSupport
 import ShenbaoCore
 import Testing
 @testable import ShenbaoFonts
 
 @Suite("FontLibrary: the record file, missing fonts, fallback")
 struct FontLibraryTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let recordFile = packageRoot.appendingPathComponent("fonts/fonts.yaml").path
+    static let recordFile = TestFolders.packageRoot.appendingPathComponent("fonts/fonts.yaml").path
 
     @Test func recordFileMatchesTheBuiltInRecordsAndTheFiles() throws {
         let (records, defaultID) = try FontRecord.load(path: Self.recordFile)
@@ -15,14 +14,7 @@ struct FontLibraryTests {
         #expect(records == [FontRecord.builtIn, FontRecord.builtInFallback])
         for record in records {
             guard let file = record.existingFile else { print("skipped checksum: \(record.files[0]) absent"); continue }
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-            p.arguments = [file]
-            let pipe = Pipe()
-            p.standardOutput = pipe
-            try p.run()
-            let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
+            let out = try Subprocess.run("sha256sum", [file]).stdout
             #expect(out.hasPrefix(record.sha256), "the packaged font \(file) changed; update fonts/fonts.yaml")
         }
     }

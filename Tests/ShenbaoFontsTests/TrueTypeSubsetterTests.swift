@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoFonts
 
@@ -7,25 +8,10 @@ import Testing
 struct TrueTypeSubsetterTests {
     static let dejaVuPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
-    /// Runs python3 with fontTools; nil (and a printed reason) when either is missing.
-    static func fontTools(_ script: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String)? {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import fontTools"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { print("skipped: python3 absent"); return nil }
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { print("skipped: fontTools absent"); return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    /// Runs a fontTools script with python3; nil (and a printed reason) when fontTools is missing.
+    static func fontTools(_ script: String, _ arguments: [String]) throws -> ProcessResult? {
+        guard Subprocess.pythonHas("fontTools") else { print("skipped: fontTools absent"); return nil }
+        return try Subprocess.python(script, arguments)
     }
 
     /// fontTools compares every glyph of the subset with the original one it came from: the same
@@ -74,7 +60,7 @@ struct TrueTypeSubsetterTests {
         for (i, g) in order.enumerated() { #expect(reloaded.advance(glyph: UInt32(i)) == face.advance(glyph: g)) }
         guard let result = try Self.fontTools(Self.compareScript, [Self.dejaVuPath, file.path,
                                                                   order.map(String.init).joined(separator: ",")]) else { return }
-        #expect(result.status == 0 && result.out.hasPrefix("ok"), "\(result.err)")
+        #expect(result.status == 0 && result.stdout.hasPrefix("ok"), "\(result.stderr)")
     }
 
     @Test func umingSubsetHoldsOnlyTheGlyphsUsed() throws {
@@ -95,7 +81,7 @@ struct TrueTypeSubsetterTests {
         for (i, g) in order.enumerated() { #expect(reloaded.advance(glyph: UInt32(i)) == face.advance(glyph: g)) }
         guard let result = try Self.fontTools(Self.compareScript, [umingPath, file.path,
                                                                   order.map(String.init).joined(separator: ",")]) else { return }
-        #expect(result.status == 0 && result.out.hasPrefix("ok"), "\(result.err)")
+        #expect(result.status == 0 && result.stdout.hasPrefix("ok"), "\(result.stderr)")
     }
 
     @Test func malformedRequestsFailCleanly() throws {

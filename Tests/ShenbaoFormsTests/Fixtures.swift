@@ -1,11 +1,11 @@
 import Foundation
 import ShenbaoCore
+import ShenbaoTestSupport
 @testable import ShenbaoForms
 
 /// Shared test data: the bundled samples, and edits applied to them.
 enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestFolders.packageRoot
 
     static func sample(_ name: String) throws -> DataDocument {
         try DataLoader.load(path: packageRoot.appendingPathComponent("templates/samples/\(name).yaml").path)

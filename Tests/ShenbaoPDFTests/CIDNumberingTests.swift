@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
@@ -24,10 +25,10 @@ struct CIDNumberingTests {
     /// Faces without TrueType outlines keep CID = glyph id and hb-subset with ids retained; the
     /// page must render exactly as with CIDs by use.
     @Test func glyphIDPathRendersTheSame() throws {
-        guard Tools.hasUMing, Tools.available("pdftoppm"), Tools.available("qpdf") else { print("skipped: UMing or poppler absent"); return }
+        guard Tools.hasUMing, Subprocess.available("pdftoppm"), Subprocess.available("qpdf") else { print("skipped: UMing or poppler absent"); return }
         let face = try FontFace(path: Tools.umingPath)
         let text = "申请表：上海市标准化试点（2024）"
-        let dir = try Tools.tempDir("gids")
+        let dir = try TestFolders.temporary("gids")
         defer { try? FileManager.default.removeItem(at: dir) }
         var images: [[UInt8]] = []
         for byUse in [true, false] {
@@ -38,10 +39,10 @@ struct CIDNumberingTests {
             doc.addPage(.a4).content.text(text, font: font, size: 24, x: 72, y: 760)
             let file = dir.appendingPathComponent("\(byUse).pdf").path
             try doc.finish().write(to: URL(fileURLWithPath: file))
-            #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
-            #expect(try Tools.run("pdftotext", [file, "-"]).out.contains(text))
-            #expect(try Tools.run("pdffonts", [file]).out.contains("yes yes yes"))
-            _ = try Tools.run("pdftoppm", ["-gray", "-r", "72", "-singlefile", file, dir.appendingPathComponent("\(byUse)").path])
+            #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
+            #expect(try Subprocess.run("pdftotext", [file, "-"]).stdout.contains(text))
+            #expect(try Subprocess.run("pdffonts", [file]).stdout.contains("yes yes yes"))
+            _ = try Subprocess.run("pdftoppm", ["-gray", "-r", "72", "-singlefile", file, dir.appendingPathComponent("\(byUse)").path])
             images.append(try [UInt8](Data(contentsOf: dir.appendingPathComponent("\(byUse).pgm"))))
         }
         #expect(images[0] == images[1])
@@ -52,7 +53,7 @@ struct CIDNumberingTests {
     /// and poppler must still paint it pixel for pixel the same: CIDs and subset agree.
     @Test func pageLooksTheSameWhateverTheNumbering() throws {
         guard Tools.hasUMing, FileManager.default.fileExists(atPath: Self.dejaVuPath),
-              Tools.available("pdftoppm"), Tools.available("qpdf") else { print("skipped: fonts or poppler absent"); return }
+              Subprocess.available("pdftoppm"), Subprocess.available("qpdf") else { print("skipped: fonts or poppler absent"); return }
         let uming = try FontFace(path: Tools.umingPath)
         let dejaVu = try FontFace(path: Self.dejaVuPath)
         let chinese = "申请表：上海市标准化试点", latin = "ǅé☑Åő Office"
@@ -69,22 +70,22 @@ struct CIDNumberingTests {
             page.content.text(latin, font: sans, size: 24, x: 72, y: 720)
             return try doc.finish()
         }
-        let dir = try Tools.tempDir("cids")
+        let dir = try TestFolders.temporary("cids")
         defer { try? FileManager.default.removeItem(at: dir) }
         var images: [[UInt8]] = []
         for (name, warmUp) in [("plain", false), ("warm", true)] {
             let file = dir.appendingPathComponent("\(name).pdf").path
             try make(warmUp: warmUp).write(to: URL(fileURLWithPath: file))
-            let check = try Tools.run("qpdf", ["--check", file])
-            #expect(check.status == 0, "\(check.out)\(check.err)")
-            let fonts = try Tools.run("pdffonts", [file]).out.split(separator: "\n").dropFirst(2)
+            let check = try Subprocess.run("qpdf", ["--check", file])
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+            let fonts = try Subprocess.run("pdffonts", [file]).stdout.split(separator: "\n").dropFirst(2)
             #expect(fonts.count == 2 && fonts.allSatisfy { $0.contains("yes yes yes") }, "\(fonts)")
             let page = warmUp ? "2" : "1"
-            let text = try Tools.run("pdftotext", ["-f", page, "-l", page, file, "-"]).out
+            let text = try Subprocess.run("pdftotext", ["-f", page, "-l", page, file, "-"]).stdout
             #expect(text.contains(chinese) && text.contains(latin), "\(text)")
-            let render = try Tools.run("pdftoppm", ["-gray", "-r", "72", "-f", page, "-l", page, "-singlefile", file,
+            let render = try Subprocess.run("pdftoppm", ["-gray", "-r", "72", "-f", page, "-l", page, "-singlefile", file,
                                                     dir.appendingPathComponent(name).path])
-            #expect(render.status == 0 && render.err.isEmpty, "\(render.err)")
+            #expect(render.status == 0 && render.stderr.isEmpty, "\(render.stderr)")
             images.append(try [UInt8](Data(contentsOf: dir.appendingPathComponent("\(name).pgm"))))
         }
         #expect(images[0] == images[1])

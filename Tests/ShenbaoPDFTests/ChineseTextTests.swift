@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
@@ -26,48 +27,48 @@ struct ChineseTextTests {
 
     @Test func toolsAcceptAndReadBackTheText() throws {
         guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent (apt-get install fonts-arphic-uming)"); return }
-        let dir = try Tools.tempDir("cjk")
+        let dir = try TestFolders.temporary("cjk")
         let file = dir.appendingPathComponent("cjk.pdf").path
         try Self.makePDF().write(to: URL(fileURLWithPath: file))
 
-        let check = try Tools.run("qpdf", ["--check", file])
-        #expect(check.status == 0, "\(check.out)\(check.err)")
-        #expect(check.out.contains("No syntax or stream encoding errors"))
-        #expect(!check.err.contains("WARNING"))
+        let check = try Subprocess.run("qpdf", ["--check", file])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("No syntax or stream encoding errors"))
+        #expect(!check.stderr.contains("WARNING"))
 
-        let fonts = try Tools.run("pdffonts", [file])
-        let row = fonts.out.split(separator: "\n").last { $0.contains("UMingCN") }.map(String.init) ?? ""
+        let fonts = try Subprocess.run("pdffonts", [file])
+        let row = fonts.stdout.split(separator: "\n").last { $0.contains("UMingCN") }.map(String.init) ?? ""
         let cols = row.split(separator: " ", omittingEmptySubsequences: true)
         // name type encoding emb sub uni object ID
         #expect(cols.count >= 7)
         #expect(row.contains("CID TrueType"))
         #expect(row.contains("Identity-H"))
-        #expect(cols.suffix(5).prefix(3).map(String.init) == ["yes", "yes", "yes"], "\(fonts.out)")
+        #expect(cols.suffix(5).prefix(3).map(String.init) == ["yes", "yes", "yes"], "\(fonts.stdout)")
         #expect(cols.first.map { $0.count == 14 && $0.dropFirst(6).hasPrefix("+") } == true, "subset tag: \(row)")
 
-        let text = try Tools.run("pdftotext", ["-layout", "-f", "1", "-l", "1", file, "-"])
-        #expect(text.out.contains(Self.title))
-        #expect(text.out.contains(Self.mixed))
-        #expect(text.out.contains("加粗：申报单位基本情况"))
+        let text = try Subprocess.run("pdftotext", ["-layout", "-f", "1", "-l", "1", file, "-"])
+        #expect(text.stdout.contains(Self.title))
+        #expect(text.stdout.contains(Self.mixed))
+        #expect(text.stdout.contains("加粗：申报单位基本情况"))
 
-        #expect(text.err.isEmpty, "poppler complained: \(text.err)")
+        #expect(text.stderr.isEmpty, "poppler complained: \(text.stderr)")
 
         // Rendered by poppler from the embedded subset (FreeType): ink where the text is, no complaints.
-        let render = try Tools.run("pdftoppm", ["-gray", "-r", "36", "-f", "1", "-l", "1", "-singlefile", file,
+        let render = try Subprocess.run("pdftoppm", ["-gray", "-r", "36", "-f", "1", "-l", "1", "-singlefile", file,
                                                 dir.appendingPathComponent("page").path])
-        #expect(render.status == 0 && render.err.isEmpty, "\(render.err)")
+        #expect(render.status == 0 && render.stderr.isEmpty, "\(render.stderr)")
         let pgm = try [UInt8](Data(contentsOf: dir.appendingPathComponent("page.pgm")))
         // Rows 33–43 at 36 dpi hold the 18 pt title (baseline 760 pt) and nothing else.
         let ink = Self.darkPixels(pgm, rows: 33..<44)
         #expect(ink > 50, "dark pixels in the title rows: \(ink)")
         #expect(Self.darkPixels(pgm, rows: 100..<200) == 0, "an empty band stays white")
 
-        let info = try Tools.run("pdfinfo", [file])
-        let fields = Tools.fields(info.out)
+        let info = try Subprocess.run("pdfinfo", [file])
+        let fields = Tools.fields(info.stdout)
         #expect(fields["Pages"] == "2")
-        #expect(info.out.contains("595.276 x 841.89 pts (A4)"), "\(info.out)")
-        let page2 = try Tools.run("pdfinfo", ["-f", "2", "-l", "2", file])
-        #expect(page2.out.contains("841.89 x 595.276 pts"))
+        #expect(info.stdout.contains("595.276 x 841.89 pts (A4)"), "\(info.stdout)")
+        let page2 = try Subprocess.run("pdfinfo", ["-f", "2", "-l", "2", file])
+        #expect(page2.stdout.contains("841.89 x 595.276 pts"))
         #expect(fields["Title"] == Self.title)
     }
 
@@ -105,10 +106,10 @@ struct ChineseTextTests {
             if style.syntheticBold {
                 #expect(String(decoding: page.content.bytes, as: UTF8.self).contains("0.6 w\n1 j\nBT /F1 20 Tf 2 Tr"))
             }
-            let dir = try Tools.tempDir("bold")
+            let dir = try TestFolders.temporary("bold")
             let file = dir.appendingPathComponent("b.pdf").path
             try doc.finish().write(to: URL(fileURLWithPath: file))
-            _ = try Tools.run("pdftoppm", ["-gray", "-r", "72", "-singlefile", file, dir.appendingPathComponent("b").path])
+            _ = try Subprocess.run("pdftoppm", ["-gray", "-r", "72", "-singlefile", file, dir.appendingPathComponent("b").path])
             return Self.darkPixels(try [UInt8](Data(contentsOf: dir.appendingPathComponent("b.pgm"))), rows: 0..<40)
         }
         let regular = try ink(.normal), bold = try ink(.bold)

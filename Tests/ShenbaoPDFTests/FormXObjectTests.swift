@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
@@ -44,11 +45,11 @@ struct FormXObjectTests {
         let formGrowth = three.count - one.count, inlineGrowth = inlineThree.count - inlineOne.count
         #expect(formGrowth * 2 < inlineGrowth, "form: +\(formGrowth) B, inline: +\(inlineGrowth) B")
 
-        let dir = try Tools.tempDir("form")
+        let dir = try TestFolders.temporary("form")
         let file = dir.appendingPathComponent("form.pdf").path
         try three.write(to: URL(fileURLWithPath: file))
-        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
-        let text = try Tools.run("pdftotext", [file, "-"]).out
+        #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
+        let text = try Subprocess.run("pdftotext", [file, "-"]).stdout
         #expect(text.components(separatedBy: "上海市市场监督管理局 表头").count - 1 == 3)
         #expect(text.contains("第3页"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import ShenbaoCore
 import Testing
 @testable import ShenbaoPDF
@@ -80,8 +81,8 @@ struct ImageTests {
     }
 
     @Test func pngAlphaBecomesSMaskAndJPEGPassesThrough() throws {
-        guard Tools.available("pdfimages"), Tools.available("pdftoppm") else { print("skipped: poppler-utils absent"); return }
-        let dir = try Tools.tempDir("img")
+        guard Subprocess.available("pdfimages"), Subprocess.available("pdftoppm") else { print("skipped: poppler-utils absent"); return }
+        let dir = try TestFolders.temporary("img")
         // A JPEG made by poppler from a one-rectangle PDF.
         let source = PDFDocument()
         let p = source.addPage(width: 40, height: 30)
@@ -90,7 +91,7 @@ struct ImageTests {
         p.content.fill()
         let sourcePath = dir.appendingPathComponent("src.pdf").path
         try source.finish().write(to: URL(fileURLWithPath: sourcePath))
-        let made = try Tools.run("pdftoppm", ["-jpeg", "-r", "72", "-singlefile", sourcePath, dir.appendingPathComponent("photo").path])
+        let made = try Subprocess.run("pdftoppm", ["-jpeg", "-r", "72", "-singlefile", sourcePath, dir.appendingPathComponent("photo").path])
         #expect(made.status == 0)
         let jpeg = try Data(contentsOf: dir.appendingPathComponent("photo.jpg"))
 
@@ -106,8 +107,8 @@ struct ImageTests {
         #expect(pdf.range(of: jpeg) != nil, "the JPEG bytes are embedded unchanged")
         let file = dir.appendingPathComponent("img.pdf").path
         try pdf.write(to: URL(fileURLWithPath: file))
-        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
-        let list = try Tools.run("pdfimages", ["-list", file]).out
+        #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
+        let list = try Subprocess.run("pdfimages", ["-list", file]).stdout
         let rows = list.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
         // page num type width height color comp bpc enc …
         #expect(rows.contains { $0[2] == "image" && $0[3] == "7" && $0[5] == "rgb" })

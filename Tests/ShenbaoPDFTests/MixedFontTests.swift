@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
@@ -21,11 +22,11 @@ struct MixedFontTests {
         let width = page.content.text(word, font: font, size: 40, x: 100, y: 500)
         #expect(abs(width - face.advance(of: word, size: 40)) < 1e-9)
         #expect(String(decoding: page.content.bytes, as: UTF8.self).contains("] TJ"))
-        let dir = try Tools.tempDir("kern")
+        let dir = try TestFolders.temporary("kern")
         let file = dir.appendingPathComponent("kern.pdf").path
         try doc.finish().write(to: URL(fileURLWithPath: file))
-        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
-        let html = try Tools.run("pdftotext", ["-bbox", file, "-"]).out
+        #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
+        let html = try Subprocess.run("pdftotext", ["-bbox", file, "-"]).stdout
         let line = try #require(html.split(separator: "\n").first { $0.contains(">\(word)<") })
         let xMin = Double(line.split(separator: "\"")[1])!, xMax = Double(line.split(separator: "\"")[5])!
         #expect(abs(xMin - 100) < 0.05)
@@ -44,13 +45,13 @@ struct MixedFontTests {
         #expect(abs(width - face.advance(of: text, size: 40)) < 1e-9)
         let ops = String(decoding: page.content.bytes, as: UTF8.self)
         if shaped.contains(where: { $0.yOffset != 0 }) { #expect(ops.contains(" Ts")) }
-        let dir = try Tools.tempDir("marks")
+        let dir = try TestFolders.temporary("marks")
         let file = dir.appendingPathComponent("marks.pdf").path
         try doc.finish().write(to: URL(fileURLWithPath: file))
-        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
-        let out = try Tools.run("pdftotext", [file, "-"])
+        #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
+        let out = try Subprocess.run("pdftotext", [file, "-"])
         // Graphemes compare whole in Swift: look for the base letter with its mark.
-        #expect(out.out.contains("q\u{0301}") && out.err.isEmpty, "\(out.out)")
+        #expect(out.stdout.contains("q\u{0301}") && out.stderr.isEmpty, "\(out.stdout)")
     }
 
     /// Character spacing and horizontal scaling: the returned width is where poppler ends the word.
@@ -66,10 +67,10 @@ struct MixedFontTests {
                                          style: TextStyle(horizontalScale: 0.8))
         #expect(abs(spread - (48 + 24)) < 1e-9)
         #expect(abs(squeezed - 14 * 12 * 0.8) < 1e-9)
-        let dir = try Tools.tempDir("spacing")
+        let dir = try TestFolders.temporary("spacing")
         let file = dir.appendingPathComponent("spacing.pdf").path
         try doc.finish().write(to: URL(fileURLWithPath: file))
-        let words = try Tools.run("pdftotext", ["-bbox", file, "-"]).out.split(separator: "\n").filter { $0.contains("<word") }
+        let words = try Subprocess.run("pdftotext", ["-bbox", file, "-"]).stdout.split(separator: "\n").filter { $0.contains("<word") }
         func xMax(_ w: String) -> Double? {
             words.first { $0.contains(">\(w)<") }.map { Double($0.split(separator: "\"")[5])! }
         }
@@ -93,14 +94,14 @@ struct MixedFontTests {
         for run in runs {
             x += page.content.text(run.text, font: doc.embed(run.face), size: 14, x: x, y: 700)
         }
-        let dir = try Tools.tempDir("fallback")
+        let dir = try TestFolders.temporary("fallback")
         let file = dir.appendingPathComponent("fallback.pdf").path
         try doc.finish().write(to: URL(fileURLWithPath: file))
-        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
-        let fonts = try Tools.run("pdffonts", [file]).out.split(separator: "\n").dropFirst(2)
+        #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
+        let fonts = try Subprocess.run("pdffonts", [file]).stdout.split(separator: "\n").dropFirst(2)
         #expect(fonts.count == 2)
         #expect(fonts.allSatisfy { $0.contains("yes yes yes") })
-        #expect(try Tools.run("pdftotext", [file, "-"]).out.contains(text))
+        #expect(try Subprocess.run("pdftotext", [file, "-"]).stdout.contains(text))
     }
 
     @Test func sameImageStoredOnceAndAnnotationsListed() throws {
@@ -119,11 +120,11 @@ struct MixedFontTests {
         page.annotations.append(link)
         let pdf = try doc.finish()
         #expect(pdf.ranges(of: Data("/Subtype /Image".utf8)).count == 1)
-        let dir = try Tools.tempDir("annot")
+        let dir = try TestFolders.temporary("annot")
         let file = dir.appendingPathComponent("annot.pdf").path
         try pdf.write(to: URL(fileURLWithPath: file))
-        let pageObject = try Tools.run("qpdf", ["--show-object=4", file]).out
+        let pageObject = try Subprocess.run("qpdf", ["--show-object=4", file]).stdout
         #expect(pageObject.contains("/Annots [ \(link.number) 0 R ]"), "\(pageObject)")
-        #expect(try Tools.run("qpdf", ["--check", file]).status == 0)
+        #expect(try Subprocess.run("qpdf", ["--check", file]).status == 0)
     }
 }

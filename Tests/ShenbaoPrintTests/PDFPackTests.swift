@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 import ShenbaoCore
 @testable import ShenbaoPrint
@@ -13,19 +14,19 @@ import ShenbaoCore
 
     @Test func applicationPackIsCleanA4WithEmbeddedFontsAndEveryValue() throws {
         let (path, _) = try pack("application", "templates/samples/application.yaml")
-        let check = try Support.run("qpdf", ["--check", path])
+        let check = try Subprocess.run("qpdf", ["--check", path])
         #expect(check.status == 0)
-        #expect(check.out.contains("No syntax or stream encoding errors"))
-        let info = try Support.run("pdfinfo", [path]).out
+        #expect(check.stdout.contains("No syntax or stream encoding errors"))
+        let info = try Subprocess.run("pdfinfo", [path]).stdout
         #expect(info.contains("(A4)"))
         let onePage = try Support.printer("application").pages(context: FormContext.build(
             data: try Support.document("templates/samples/application.yaml").root, notice: nil)).count
         let pages = onePage + (onePage % 2)
         #expect(info.contains("Pages:           \(pages * 2 + onePage)"))
-        let fonts = try Support.run("pdffonts", [path]).out.split(separator: "\n").dropFirst(2)
+        let fonts = try Subprocess.run("pdffonts", [path]).stdout.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for line in fonts { #expect(line.contains("yes yes yes"), "\(line)") }
-        let text = Support.squeezed(try Support.run("pdftotext", ["-raw", path, "-"]).out)
+        let text = Support.squeezed(try Subprocess.run("pdftotext", ["-raw", path, "-"]).stdout)
         let data = try Support.document("templates/samples/application.yaml").root
         for value in Support.printedValues(data) {
             #expect(text.contains(Support.squeezed(value)), "missing \(value)")
@@ -37,8 +38,8 @@ import ShenbaoCore
 
     @Test func eachCopyStartsOnAnOddPage() throws {
         let (path, _) = try pack("opinion", "templates/samples/opinion.yaml", options: PrintOptions(copies: 3))
-        #expect(try Support.run("pdfinfo", [path]).out.contains("Pages:           5"))
-        let pages = try Support.run("pdftotext", [path, "-"]).out.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        #expect(try Subprocess.run("pdfinfo", [path]).stdout.contains("Pages:           5"))
+        let pages = try Subprocess.run("pdftotext", [path, "-"]).stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         #expect(pages[0].contains("第1份 共3份"))
         #expect(Support.squeezed(String(pages[1])).isEmpty)   // the blank back of copy 1
         #expect(pages[2].contains("第2份 共3份"))
@@ -55,18 +56,18 @@ import ShenbaoCore
     @Test func theSealIsPlacedWithItsTransparency() throws {
         let seal = SealImage(data: try Support.sealPNG(), name: "seal.png")
         let (path, _) = try pack("application", "templates/samples/application.yaml", options: PrintOptions(seal: seal))
-        let list = try Support.run("pdfimages", ["-list", path]).out
+        let list = try Subprocess.run("pdfimages", ["-list", path]).stdout
         #expect(list.contains("smask"))
         #expect(list.contains(" image "))
         // With the seal, the caption for a hand stamp is gone from the applicant's block.
-        let text = try Support.run("pdftotext", ["-raw", path, "-"]).out
+        let text = try Subprocess.run("pdftotext", ["-raw", path, "-"]).stdout
         #expect(!text.contains("（盖章）\n2024年5月16日"))
     }
 
     @Test func aDraftIsMarkedOnEveryPage() throws {
         let (path, _) = try pack("opinion", "templates/samples/opinion.yaml", options: PrintOptions(draft: true))
         // -raw: poppler's default reading order leaves diagonal text out.
-        let pages = try Support.run("pdftotext", ["-raw", path, "-"]).out.split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
+        let pages = try Subprocess.run("pdftotext", ["-raw", path, "-"]).stdout.split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
         #expect(!pages.isEmpty)
         for page in pages { #expect(Support.squeezed(String(page)).contains("草稿")) }
     }
@@ -82,7 +83,7 @@ import ShenbaoCore
         let options = PrintOptions(copies: 1, draft: true) // the long text is over the form's budget (a warning)
         let (bytes, _) = try printer.render(document: document, options: options, format: .pdf)
         let path = try Support.temporary("long.pdf", bytes)
-        let raw = Support.squeezed(try Support.run("pdftotext", ["-raw", path, "-"]).out).replacingOccurrences(of: "草稿", with: "")
+        let raw = Support.squeezed(try Subprocess.run("pdftotext", ["-raw", path, "-"]).stdout).replacingOccurrences(of: "草稿", with: "")
         // Page numbers (—4—) fall between the parts of the split row in reading order.
         let text = raw.replacingOccurrences(of: "—[0-9]+—", with: "", options: .regularExpression)
         #expect(text.contains(Support.squeezed(long)))

@@ -1,15 +1,13 @@
 import Foundation
 import ShenbaoCore
 import ShenbaoFonts
+import ShenbaoTestSupport
 @testable import ShenbaoPrint
 
 /// Shared pieces of the print tests: the package's files, one printer per form, and the
 /// poppler/qpdf tools that read what we wrote.
 enum Support {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func file(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+    static func file(_ relative: String) -> String { TestFolders.packageRoot.appendingPathComponent(relative).path }
 
     static let library = FontLibrary()
 
@@ -18,21 +16,6 @@ enum Support {
     }
 
     static func document(_ relative: String) throws -> DataDocument { try DataLoader.load(path: file(relative)) }
-
-    /// Runs a tool and returns its standard output (and exit status).
-    @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     static func temporary(_ name: String, _ data: Data) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-print-\(UUID().uuidString)")
@@ -57,15 +40,7 @@ enum Support {
         def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
         sys.stdout.buffer.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", program]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
+        return try Subprocess.python(program).output
     }
 
     /// Every printable leaf value of a data tree as the form prints it (dates in Chinese, booleans

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 import ShenbaoCore
+import ShenbaoTestSupport
 @testable import ShenbaoTemplate
 
 /// The official Mustache specification tests, read from `../shared/conformance/mustache/`
 /// (never copied into this repository). Skipped, with a message, when that folder is absent.
 @Suite struct MustacheSpecTests {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/conformance/mustache")
+    static let folder = (TestFolders.shared ?? URL(fileURLWithPath: "/nonexistent/shared"))
+        .appendingPathComponent("conformance/mustache")
     static let files = ["interpolation", "sections", "inverted", "comments", "delimiters", "partials"]
 
     struct Case: CustomTestStringConvertible, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 
 /// `shenbao fill` and `check-template` end to end: the built binary, outputs read back with python-docx.
@@ -196,20 +197,12 @@ import Testing
     }
 
     @Test func docxtemplaterConformanceCasesPass() throws {
-        guard let shared = CLI.shared ?? ProcessInfo.processInfo.environment["SHENBAO_SHARED"].map(URL.init(fileURLWithPath:)) else {
+        guard let shared = TestFolders.shared else {
             print("skipped: ../shared is absent (or set SHENBAO_SHARED)"); return
         }
         let runner = shared.appendingPathComponent("conformance/docxtemplater/run.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", runner, "--bin", CLI.binary.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains("29 passed, 0 failed"))
+        let result = try Subprocess.run("python3", [runner, "--bin", CLI.binary.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("29 passed, 0 failed"))
     }
 }
