@@ -77,8 +77,12 @@ bench-peers: build
 	-@python3 -c "import weasyprint" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "weasyprint==70.*"
 	python3 bench/render/compare.py --bin $(BIN) --keep out/bench-render
 
+# The binary, and the templates it reads (notices, definitions, layouts) where it looks for them:
+# PREFIX/share/shenbao/templates. The font records are built in.
 install: build
-	install -d $(PREFIX)/bin && install $(BIN) $(PREFIX)/bin/shenbao
+	install -d $(PREFIX)/bin $(PREFIX)/share/shenbao
+	install $(BIN) $(PREFIX)/bin/shenbao
+	rm -rf $(PREFIX)/share/shenbao/templates && cp -r templates $(PREFIX)/share/shenbao/templates
 
 clean:
 	rm -rf .build out
