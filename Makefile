@@ -60,6 +60,7 @@ bench: build
 	@python3 -c "import docxtpl, mailmerge" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check "docxtpl==0.20.*" "docx-mailmerge==0.5.0"
 	python3 bench/fill/run.py --bin $(BIN)
 	python3 bench/validate/run.py --bin $(BIN)
+	bench/render/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

@@ -34,7 +34,6 @@ import ShenbaoLayout
             + "templates %.2f ms, templates+layout %.2f ms, PDF from context %.2f ms, DOCX %.2f ms; %d bytes/pack",
             count, whole, blocks, layout, pdf, docx, size)
         print(report)
-        try? report.write(toFile: Support.file("bench/render/last-run.txt"), atomically: true, encoding: .utf8)
         #expect(size <= 120_000)
     }
 }
