@@ -91,7 +91,8 @@ struct Fill: ParsableCommand {
             performInParallel(data.count, jobs: jobs) { i in
                 guard let out = outputs[i] else {
                     failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "fill.duplicate_output", file: data[i],
-                        message: Localized(zh: "与另一个数据文件同名，输出会被覆盖，已跳过", en: "same name as another data file; its output would be overwritten, skipped"))])
+                        message: Localized(zh: "与另一个数据文件同名，输出 \(Self.outputName(for: data[i], in: folder)) 会被覆盖，已跳过",
+                                           en: "same name as another data file; \(Self.outputName(for: data[i], in: folder)) would be overwritten, skipped"))])
                     return
                 }
                 do {

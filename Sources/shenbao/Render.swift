@@ -82,33 +82,31 @@ struct Render: ParsableCommand {
                 sealImage = SealImage(data: bytes, name: seal)
             }
             let options = PrintOptions(copies: copies, seal: sealImage, draft: draft)
-            // Packs are rendered in parallel (the printer and its fonts are shared, read-only), each
-            // output path by one thread in file order, so that when two DATA files share a stem
-            // the later one wins as it would one by one. Messages come out in file order.
-            var groups: [[Int]] = []
-            var groupOf: [String: Int] = [:]
-            for (i, job) in outputs.enumerated() {
-                if let g = groupOf[job.path] { groups[g].append(i) } else {
-                    groupOf[job.path] = groups.count
-                    groups.append([i])
-                }
-            }
+            // Packs are rendered in parallel (the printer and its fonts are shared, read-only);
+            // messages come out in file order. Two DATA files that would write the same output
+            // are not allowed to overwrite each other: the second is reported, as `fill` does.
+            var seen = Set<String>()
+            let unique = outputs.map { seen.insert($0.path).inserted }
             let failures = Failures(count: outputs.count)
             let warnings = IndexedResults<[Diagnostic]>(count: outputs.count)
-            let work = groups, jobList = outputs
-            performInParallel(work.count, jobs: jobs) { g in
-                for i in work[g] {
-                    let job = jobList[i]
-                    do {
-                        let document = try DataLoader.load(path: job.data)
-                        let (bytes, issues) = try printer.render(document: document, options: options, format: job.format)
-                        warnings[i] = issues
-                        try AtomicFile.write(bytes, to: job.path)
-                    } catch let failure as ShenbaoFailure {
-                        failures[i] = failure
-                    } catch {
-                        failures[i] = ShenbaoFailure.unusable("render.failed", file: job.data, zh: "\(error)", en: "\(error)")
-                    }
+            let jobList = outputs
+            performInParallel(jobList.count, jobs: jobs) { i in
+                let job = jobList[i]
+                guard unique[i] else {
+                    failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "render.duplicate_output", file: job.data,
+                        message: Localized(zh: "与另一个数据文件同名，输出 \(job.path) 会被覆盖，已跳过",
+                                           en: "same name as another data file; \(job.path) would be overwritten, skipped"))])
+                    return
+                }
+                do {
+                    let document = try DataLoader.load(path: job.data)
+                    let (bytes, issues) = try printer.render(document: document, options: options, format: job.format)
+                    warnings[i] = issues
+                    try AtomicFile.write(bytes, to: job.path)
+                } catch let failure as ShenbaoFailure {
+                    failures[i] = failure
+                } catch {
+                    failures[i] = ShenbaoFailure.unusable("render.failed", file: job.data, zh: "\(error)", en: "\(error)")
                 }
             }
             var problems: [Diagnostic] = []

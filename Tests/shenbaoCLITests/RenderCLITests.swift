@@ -90,9 +90,12 @@ import Testing
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out").path
-        let result = try CLI.run(["render", "application", Self.sample, Self.sample, "-o", out, "--format", "pdf"])
+        let second = dir.appendingPathComponent("第二份.yaml").path
+        try FileManager.default.copyItem(atPath: Self.sample, toPath: second)
+        let result = try CLI.run(["render", "application", Self.sample, second, "-o", out, "--format", "pdf"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/application.pdf"))
+        #expect(FileManager.default.fileExists(atPath: out + "/第二份.pdf"))
     }
 
     @Test func parallelRenderKeepsEveryGoodRecordAndReportsBadOnesInFileOrder() throws {
@@ -124,6 +127,19 @@ import Testing
             #expect(a != nil && a == b, "\(name)")
         }
         #expect(try CLI.run(["render", "application", "r01.yaml", "-o", "x.pdf", "--jobs", "0"], in: dir).status != 0)
+    }
+
+    @Test func twoDataFilesWithOneNameDoNotOverwriteEachOther() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: Self.opinion, toPath: dir.appendingPathComponent("\(folder)/意见.yaml").path)
+        }
+        let r = try CLI.run(["render", "opinion", "a/意见.yaml", "b/意见.yaml", "-o", "out", "--lang", "en"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("b/意见.yaml: same name as another data file"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path) == ["意见.pdf"])
     }
 
     @Test func unknownFormsAndBadSealsAreUnusableInput() throws {
