@@ -32,29 +32,26 @@ enum TestPNG {
             }
             previous = row
         }
+        return container(width: width, height: height, depth: 8, colorType: colorType, interlaced: false,
+                         palette: palette, trns: trns, raw: raw)
+    }
+
+    /// The PNG file around filtered image data: signature, IHDR, PLTE and tRNS when given, IDAT, IEND
+    /// (PNG §5), each chunk with its CRC-32 (the same CRC as ZIP's).
+    static func container(width: Int, height: Int, depth: Int, colorType: UInt8, interlaced: Bool,
+                          palette: [UInt8]? = nil, trns: [UInt8]? = nil, raw: [UInt8]) -> [UInt8] {
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
         func chunk(_ type: String, _ body: [UInt8]) {
-            png += be32(body.count)
             let typed = Array(type.utf8) + body
-            png += typed
-            png += be32(Int(crc32(typed)))
+            png += be32(body.count) + typed + be32(Int(Deflate.crc32(typed)))
         }
-        chunk("IHDR", be32(width) + be32(height) + [8, colorType, 0, 0, 0])
+        chunk("IHDR", be32(width) + be32(height) + [UInt8(depth), colorType, 0, 0, interlaced ? 1 : 0])
         if let palette { chunk("PLTE", palette) }
         if let trns { chunk("tRNS", trns) }
         chunk("IDAT", Deflate.compress(raw, level: 6))
         chunk("IEND", [])
         return png
-    }
-
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for b in bytes {
-            crc ^= UInt32(b)
-            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
     }
 }
 
@@ -89,17 +86,6 @@ extension TestPNG {
                 raw += row
             }
         }
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
-        func chunk(_ type: String, _ body: [UInt8]) {
-            png += be32(body.count)
-            let typed = Array(type.utf8) + body
-            png += typed
-            png += be32(Int(crc32(typed)))
-        }
-        chunk("IHDR", be32(width) + be32(height) + [UInt8(depth), colorType, 0, 0, interlaced ? 1 : 0])
-        chunk("IDAT", Deflate.compress(raw, level: 6))
-        chunk("IEND", [])
-        return png
+        return container(width: width, height: height, depth: depth, colorType: colorType, interlaced: interlaced, raw: raw)
     }
 }
