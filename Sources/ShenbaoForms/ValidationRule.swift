@@ -82,6 +82,17 @@ public struct RuleContext: Sendable {
         return prefixes.map { ($0, at($0)) }
     }
 
+    /// An `id` issue for every given value of a field written in `format` that `isValid` rejects:
+    /// the shape of the contact-format rules, with `message` saying what was expected.
+    public func malformed(_ format: FieldDefinition.Format, id: String, isValid: (String) -> Bool,
+                          message: (String) -> (zh: String, en: String)) -> [Diagnostic] {
+        fields { $0.format == format }.compactMap { _, path, value in
+            guard let text = value?.scalarText, !(value?.isBlank ?? true), !isValid(text) else { return nil }
+            let m = message(text)
+            return issue(id, at: path, zh: m.zh, en: m.en)
+        }
+    }
+
     /// Fields of the definition for which `predicate` holds, with their occurrences.
     public func fields(where predicate: (FieldDefinition) -> Bool) -> [(field: FieldDefinition, path: String, value: Value?)] {
         var out: [(FieldDefinition, String, Value?)] = []

@@ -6,11 +6,9 @@ public struct EmailRule: ValidationRule {
     public var ids: [String] { ["email.format"] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        context.fields { $0.format == .email }.compactMap { _, path, value in
-            guard let text = value?.scalarText, !(value?.isBlank ?? true), !ContactFormats.isEmail(text) else { return nil }
-            return context.issue("email.format", at: path,
-                                 zh: "电子邮箱「\(text)」格式错误；应形如 name@example.cn",
-                                 en: "e-mail address “\(text)” is malformed; write it like name@example.cn")
+        context.malformed(.email, id: "email.format", isValid: ContactFormats.isEmail) { text in
+            (zh: "电子邮箱「\(text)」格式错误；应形如 name@example.cn",
+             en: "e-mail address “\(text)” is malformed; write it like name@example.cn")
         }
     }
 }

@@ -6,11 +6,9 @@ public struct MobileRule: ValidationRule {
     public var ids: [String] { ["mobile.format"] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        context.fields { $0.format == .mobile }.compactMap { _, path, value in
-            guard let text = value?.scalarText, !(value?.isBlank ?? true), !ContactFormats.isMobile(text) else { return nil }
-            return context.issue("mobile.format", at: path,
-                                 zh: "手机号「\(text)」格式错误；应为 11 位，以 13–19 开头（可加 +86）",
-                                 en: "mobile number “\(text)” is malformed; it has 11 digits starting 13–19 (+86 allowed)")
+        context.malformed(.mobile, id: "mobile.format", isValid: ContactFormats.isMobile) { text in
+            (zh: "手机号「\(text)」格式错误；应为 11 位，以 13–19 开头（可加 +86）",
+             en: "mobile number “\(text)” is malformed; it has 11 digits starting 13–19 (+86 allowed)")
         }
     }
 }

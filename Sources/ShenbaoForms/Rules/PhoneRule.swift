@@ -7,11 +7,9 @@ public struct PhoneRule: ValidationRule {
     public var ids: [String] { ["phone.format"] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
-        context.fields { $0.format == .phone }.compactMap { _, path, value in
-            guard let text = value?.scalarText, !(value?.isBlank ?? true), !ContactFormats.isPhone(text) else { return nil }
-            return context.issue("phone.format", at: path,
-                                 zh: "联系电话「\(text)」格式错误；应为 021-XXXXXXXX（8 位号码，可加分机，如 021-64220000-2527）或手机号",
-                                 en: "phone number “\(text)” is malformed; write 021-XXXXXXXX (8 digits, extension allowed, e.g. 021-64220000-2527) or a mobile")
+        context.malformed(.phone, id: "phone.format", isValid: ContactFormats.isPhone) { text in
+            (zh: "联系电话「\(text)」格式错误；应为 021-XXXXXXXX（8 位号码，可加分机，如 021-64220000-2527）或手机号",
+             en: "phone number “\(text)” is malformed; write 021-XXXXXXXX (8 digits, extension allowed, e.g. 021-64220000-2527) or a mobile")
         }
     }
 }
