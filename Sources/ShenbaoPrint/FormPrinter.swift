@@ -19,8 +19,12 @@ public struct PrintOptions: Sendable {
     public var seal: SealImage?
     /// Marks every page 草稿.
     public var draft: Bool
-    public init(copies: Int? = nil, seal: SealImage? = nil, draft: Bool = false) {
-        self.copies = copies; self.seal = seal; self.draft = draft
+    /// zlib level for the PDF's streams (0 stores them, for goldens that diff as text). The font
+    /// subset dominates both size and time, and level 1 (measured in bench/render) keeps a
+    /// three-copy pack under 120 KB at a fraction of level 6's time.
+    public var compressionLevel: Int32
+    public init(copies: Int? = nil, seal: SealImage? = nil, draft: Bool = false, compressionLevel: Int32 = 1) {
+        self.copies = copies; self.seal = seal; self.draft = draft; self.compressionLevel = compressionLevel
     }
 }
 
@@ -30,10 +34,6 @@ public struct FormPrinter: Sendable {
     public let layout: FormLayout
     public let library: FontLibrary
     let measurer: FontMeasurer
-
-    /// zlib level for the PDF's streams: the font subset dominates both size and time, and level 1
-    /// (measured in bench/render) keeps a three-copy pack under 120 KB at a fraction of level 6's time.
-    static let compressionLevel: Int32 = Int32(ProcessInfo.processInfo.environment["SHENBAO_PDF_LEVEL"] ?? "") ?? 1
 
     /// Throws `font.missing` (exit 2) when the main font is not installed.
     public init(layout: FormLayout, library: FontLibrary) throws {
@@ -59,7 +59,7 @@ public struct FormPrinter: Sendable {
     public func pdf(context: Value, options: PrintOptions = PrintOptions()) throws -> Data {
         let pages = try self.pages(context: context)
         let copies = max(1, options.copies ?? layout.copies)
-        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: Self.compressionLevel, title: layout.title))
+        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: layout.title))
         var painter = PDFPainter(document: document, library: library)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
         var forms: [PDFFormXObject] = []
