@@ -34,8 +34,11 @@ let package = Package(
         .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "CLibXML2"]),
         // Font faces, shaping, metrics and subsetting through HarfBuzz.
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
-        // A small typed PDF object writer: knows no layout.
-        .target(name: "ShenbaoPDF", dependencies: ["ShenbaoZip", "ShenbaoCore", "ShenbaoFonts"]),
+        // PDF objects, the file writer, content-stream operators, incremental updates and signature
+        // placeholders: knows no layout and no fonts (typst's pdf-writer under krilla).
+        .target(name: "ShenbaoPDFWriter", dependencies: ["ShenbaoZip"]),
+        // Documents on top of the writer: pages, embedded CID font subsets, PNG/JPEG images.
+        .target(name: "ShenbaoPDF", dependencies: ["ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoFonts"]),
         // Boxes, lines, tables and pages: knows no PDF.
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.

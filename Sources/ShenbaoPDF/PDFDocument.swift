@@ -1,6 +1,7 @@
 import Foundation
 import ShenbaoCore
 import ShenbaoFonts
+import ShenbaoPDFWriter
 
 /// Builds a whole PDF: pages, embedded subset fonts, images and reusable forms, then `finish()`.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import ShenbaoCore
 import ShenbaoFonts
+import ShenbaoPDFWriter
 
 /// A font face embedded in one document as a Type0 font with a CIDFontType2 descendant
 /// (ISO 32000-1 §9.7), subset at `PDFDocument.finish()` to the glyphs the content used.
@@ -17,122 +18,23 @@ public final class PDFFont {
     public let resourceName: String
     /// The Type0 font object.
     public let ref: PDFRef
-    /// Whether CIDs are numbered by first use (TrueType outlines) rather than equal to glyph ids.
-    let numbersByUse: Bool
-    /// Glyph id → slot + 1 (0: none yet), a flat table over the face's glyphs: cheaper than hashing
-    /// for the few thousand glyphs a pack shows (54 KB for UMing's ~27,000 glyphs, per document).
-    private var slotOf: [UInt16]
-    /// Slots of glyph ids beyond the table (never from a real face) or beyond 65,534 slots.
-    private var slotOfOverflow: [UInt32: Int] = [:]
-    /// What the document knows of each glyph it showed, one slot per glyph in order of first use,
-    /// in parallel arrays (indexing rather than a dictionary per property). With `numbersByUse`
-    /// a glyph's slot is its CID; slot 0 is `.notdef` (shown or not). This one: the glyph id.
-    private var slotGlyph: [UInt32] = []
-    /// The text a glyph stands for (first non-empty use wins), for ToUnicode.
-    private var slotText: [String] = []
-    private var slotWidth: [Double] = []
-    private var slotShown: [Bool] = []
+    /// The glyphs shown, their text and widths: subsetting and the ToUnicode map read it.
+    let usage: GlyphUsage
 
     /// `numbersByUse` nil: by use when the face has TrueType outlines (tests force the other path).
     init(face: FontFace, resourceName: String, ref: PDFRef, numbersByUse: Bool? = nil) {
         self.face = face
         self.resourceName = resourceName
         self.ref = ref
-        self.numbersByUse = numbersByUse ?? face.hasTrueTypeOutlines
-        slotOf = [UInt16](repeating: 0, count: Int(min(face.glyphCount, 0x1_0000)))
-        if self.numbersByUse { _ = slot(for: 0) }
-    }
-
-    /// The slot of glyph `gid`, made on first use.
-    private func slot(for gid: UInt32) -> Int {
-        let index = slotGlyph.count
-        if Int(gid) < slotOf.count {
-            let known = slotOf[Int(gid)]
-            if known != 0 { return Int(known) - 1 }
-            if index < 0xFFFF {
-                slotOf[Int(gid)] = UInt16(index + 1)
-            } else {
-                if let known = slotOfOverflow[gid] { return known }
-                slotOfOverflow[gid] = index
-            }
-        } else {
-            if let known = slotOfOverflow[gid] { return known }
-            slotOfOverflow[gid] = index
-        }
-        slotGlyph.append(gid)
-        slotText.append("")
-        slotWidth.append(PDFFont.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm)))
-        slotShown.append(false)
-        return index
-    }
-
-    private func cid(slot: Int) -> UInt16 {
-        // A CID is two bytes; beyond that (never for a real document) the glyph shows as .notdef.
-        numbersByUse ? (slot <= 0xFFFF ? UInt16(slot) : 0) : UInt16(truncatingIfNeeded: slotGlyph[slot])
+        usage = GlyphUsage(face: face, numbersByUse: numbersByUse)
     }
 
     /// The glyphs shown so far.
-    public var usedGlyphs: Set<UInt32> {
-        Set(slotGlyph.indices.lazy.filter { self.slotShown[$0] }.map { self.slotGlyph[$0] })
-    }
+    public var usedGlyphs: Set<UInt32> { usage.usedGlyphs }
 
-    /// Width of a glyph in thousandths of an em, as the `/W` array records it.
-    func width(of gid: UInt32) -> Double {
-        slotWidth[slot(for: gid)]
-    }
-
-    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
-
-    /// Records shaped glyphs and the characters of their clusters (clusters index `text.unicodeScalars`;
-    /// the glyphs may be a slice of a longer shaping, e.g. one line of a paragraph).
-    /// Returns each glyph's CID and `/W` width, for the content stream.
-    func record(_ glyphs: [ShapedGlyph], text: String) -> [(cid: UInt16, width: Double)] {
-        var result: [(cid: UInt16, width: Double)] = []
-        result.reserveCapacity(glyphs.count)
-        var needText = false
-        var slots: [Int] = []
-        slots.reserveCapacity(glyphs.count)
-        for g in glyphs {
-            let s = slot(for: g.gid)
-            slots.append(s)
-            slotShown[s] = true
-            if slotText[s].isEmpty { needText = true }
-            result.append((cid(slot: s), slotWidth[s]))
-        }
-        // Most glyphs were seen before with their text: the cluster work below only when needed.
-        guard needText else { return result }
-        let scalars = Array(text.unicodeScalars)
-        // One glyph per scalar in order (Chinese text from cmap): each glyph stands for its scalar.
-        if glyphs.count == scalars.count, glyphs.indices.allSatisfy({ glyphs[$0].cluster == $0 }) {
-            for (i, s) in slots.enumerated() where slotText[s].isEmpty {
-                slotText[s] = String(Character(scalars[i]))
-            }
-            return result
-        }
-        // Cluster starts in logical order: a cluster's text runs to the next start; the last one
-        // runs to the end of its grapheme (what follows may belong to glyphs not shown here).
-        let starts = Set(glyphs.map(\.cluster)).sorted()
-        var end: [Int: Int] = [:]
-        for (i, s) in starts.enumerated() where i + 1 < starts.count { end[s] = starts[i + 1] }
-        if let last = starts.last, last < scalars.count { end[last] = PDFFont.graphemeEnd(in: text, from: last) }
-        var seenCluster = Set<Int>()
-        for (g, s) in zip(glyphs, slots) {
-            guard seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count, slotText[s].isEmpty else { continue }
-            let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
-            slotText[s] = String(String.UnicodeScalarView(scalars[g.cluster..<max(stop, g.cluster + 1)]))
-        }
-        return result
-    }
-
-    /// The scalar index where the grapheme (user-perceived character) containing scalar `index` ends.
-    static func graphemeEnd(in text: String, from index: Int) -> Int {
-        var at = 0
-        for character in text {
-            let count = character.unicodeScalars.count
-            if index < at + count { return at + count }
-            at += count
-        }
-        return at
+    /// Records shaped glyphs for subsetting and ToUnicode; returns each glyph's CID and `/W` width.
+    func record(_ glyphs: [ShapedGlyph], text: String) -> [(code: UInt16, width: Double)] {
+        usage.record(glyphs, text: text)
     }
 
     /// The six-letter subset tag (§9.9.2) from a stable hash of the glyph set and the font name.
@@ -152,13 +54,13 @@ public final class PDFFont {
     /// Writes the font's objects: Type0, CIDFontType2, FontDescriptor, FontFile2 and ToUnicode.
     func write(into writer: inout PDFWriter, compression: Int32?) throws {
         // (CID, glyph id) of every glyph shown, in CID order.
-        if numbersByUse {
-            guard let subset = try face.subsetProgram(inOrder: slotGlyph) else {
+        if usage.numbersByUse {
+            guard let subset = try face.subsetProgram(inOrder: usage.slotGlyph) else {
                 throw ShenbaoFailure.unusable("font.subset_failed", file: face.path,
                     zh: "无法为 PDF 截取字体子集（\(face.familyName)）。请换用其他字体。",
                     en: "cannot subset the font \(face.familyName) for the PDF; use another font.")
             }
-            let glyphs = slotGlyph.enumerated().map { (cid: UInt32($0.offset), gid: $0.element) }
+            let glyphs = usage.slotGlyph.enumerated().map { (cid: UInt32($0.offset), gid: $0.element) }
             try write(into: &writer, program: subset.program, glyphs: glyphs, compression: compression)
         } else {
             let gids = ([0] + usedGlyphs.filter { $0 != 0 }).sorted()
@@ -176,7 +78,7 @@ public final class PDFFont {
         let fileRef = writer.allocate()
         let toUnicodeRef = writer.allocate()
         let upem = Double(face.unitsPerEm)
-        func em(_ v: Int32) -> PDFObject { .real(PDFFont.rounded(Double(v) * 1000 / upem)) }
+        func em(_ v: Int32) -> PDFObject { .real((Double(v) * 1000 / upem * 100).rounded() / 100) }
 
         writer.write(ref, .dictionary([
             "Type": .name("Font"), "Subtype": .name("Type0"), "BaseFont": .name(baseFont),
@@ -186,20 +88,20 @@ public final class PDFFont {
 
         // /DW is the commonest width (a full em for CJK), so /W lists only the others.
         var counts: [Double: Int] = [:]
-        for g in glyphs { counts[width(of: g.gid), default: 0] += 1 }
+        for g in glyphs { counts[usage.width(of: g.gid), default: 0] += 1 }
         // An integer: poppler ignores a real /DW and falls back to 1000.
         let dw = (counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 1000).rounded()
         var w: [PDFObject] = []
         var runStart: UInt32? = nil
         var run: [PDFObject] = []
         var last: UInt32 = 0
-        for g in glyphs where width(of: g.gid) != dw {
+        for g in glyphs where usage.width(of: g.gid) != dw {
             if runStart != nil, g.cid == last + 1 {
-                run.append(.real(width(of: g.gid)))
+                run.append(.real(usage.width(of: g.gid)))
             } else {
                 if let start = runStart { w.append(.integer(Int(start))); w.append(.array(run)) }
                 runStart = g.cid
-                run = [.real(width(of: g.gid))]
+                run = [.real(usage.width(of: g.gid))]
             }
             last = g.cid
         }
@@ -229,9 +131,7 @@ public final class PDFFont {
 
     /// The ToUnicode CMap (§9.10.3): each used CID to the UTF-16BE text of its cluster.
     func toUnicodeCMap() -> [UInt8] {
-        var entries: [(UInt32, String)] = slotText.indices.filter { !slotText[$0].isEmpty }
-            .map { (UInt32(cid(slot: $0)), slotText[$0]) }
-        entries.sort { $0.0 < $1.0 }
+        let entries = usage.codeTexts
         var out = """
         /CIDInit /ProcSet findresource begin
         12 dict begin

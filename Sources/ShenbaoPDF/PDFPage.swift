@@ -1,3 +1,5 @@
+import ShenbaoPDFWriter
+
 /// One page being built: its size and what is drawn on it.
 public final class PDFPage {
     /// Width and height in points (the `/MediaBox`).

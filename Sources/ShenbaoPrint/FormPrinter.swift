@@ -3,6 +3,7 @@ import ShenbaoCore
 import ShenbaoFonts
 import ShenbaoLayout
 import ShenbaoPDF
+import ShenbaoPDFWriter
 
 /// A seal image given with `--seal`: PNG with transparency, or JPEG.
 public struct SealImage: Sendable {

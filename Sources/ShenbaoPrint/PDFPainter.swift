@@ -3,6 +3,7 @@ import ShenbaoCore
 import ShenbaoFonts
 import ShenbaoLayout
 import ShenbaoPDF
+import ShenbaoPDFWriter
 
 /// Paints laid-out pages into a PDF through ShenbaoPDF: text in the embedded subset fonts,
 /// rules, the seal image or its caption, the draft mark. Knows the page tree, not the form.

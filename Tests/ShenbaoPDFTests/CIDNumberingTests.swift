@@ -16,9 +16,9 @@ struct CIDNumberingTests {
         let font = doc.embed(face)
         let glyphs = face.shape("上海市市")
         let shown = font.record(glyphs, text: "上海市市")
-        #expect(shown.map(\.cid) == [1, 2, 3, 3])
+        #expect(shown.map(\.code) == [1, 2, 3, 3])
         #expect(shown[0].width == 1000)
-        #expect(font.record(face.shape("海上"), text: "海上").map(\.cid) == [2, 1])
+        #expect(font.record(face.shape("海上"), text: "海上").map(\.code) == [2, 1])
         #expect(font.usedGlyphs == Set(glyphs.map(\.gid)))
     }
 

@@ -141,8 +141,10 @@ public indirect enum PDFObject: Sendable, Hashable {
         }
     }
 
-    static let hexDigits = Array("0123456789ABCDEF".utf8)
-    static func appendHex(_ bytes: [UInt8], to out: inout [UInt8]) {
+    /// Upper-case hex digits, as PDF hex strings and CMaps write them.
+    public static let hexDigits = Array("0123456789ABCDEF".utf8)
+    /// `bytes` as upper-case hex digits, appended to `out`.
+    public static func appendHex(_ bytes: [UInt8], to out: inout [UInt8]) {
         for b in bytes {
             out.append(hexDigits[Int(b >> 4)])
             out.append(hexDigits[Int(b & 0x0F)])

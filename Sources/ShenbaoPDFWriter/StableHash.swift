@@ -1,26 +1,26 @@
 /// FNV-1a, 64-bit: a hash that is the same on every run and platform (Swift's `Hasher` is seeded per process),
 /// used for subset tags and the file `/ID`.
-struct StableHash {
-    private(set) var value: UInt64
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64
 
-    init(seed: UInt64 = 0xcbf2_9ce4_8422_2325) { value = seed }
+    public init(seed: UInt64 = 0xcbf2_9ce4_8422_2325) { value = seed }
 
-    mutating func combine(_ bytes: some Sequence<UInt8>) {
+    public mutating func combine(_ bytes: some Sequence<UInt8>) {
         for b in bytes {
             value ^= UInt64(b)
             value = value &* 0x0000_0100_0000_01B3
         }
     }
 
-    mutating func combine(_ n: UInt32) {
+    public mutating func combine(_ n: UInt32) {
         combine([UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
     }
 
-    var bytes: [UInt8] { (0..<8).map { UInt8((value >> (56 - 8 * UInt64($0))) & 0xFF) } }
+    public var bytes: [UInt8] { (0..<8).map { UInt8((value >> (56 - 8 * UInt64($0))) & 0xFF) } }
 
     /// A 16-byte digest of a whole file for its `/ID`: four FNV-style lanes over 8-byte words, so the
     /// multiplications do not wait on each other (byte-wise FNV over a 100 KB file twice cost ≈0.2 ms).
-    static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         let prime: UInt64 = 0x0000_0100_0000_01B3
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4,
                                                        0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f)
@@ -48,7 +48,7 @@ struct StableHash {
         return a.bytes + b.bytes
     }
 
-    mutating func combine(_ n: UInt64) {
+    public mutating func combine(_ n: UInt64) {
         for shift in stride(from: 56, through: 0, by: -8) {
             value ^= (n >> UInt64(shift)) & 0xFF
             value = value &* 0x0000_0100_0000_01B3

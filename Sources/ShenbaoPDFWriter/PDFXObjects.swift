@@ -10,6 +10,11 @@ public struct PDFImage: Sendable, Hashable {
     public let pixelHeight: Int
     /// Whether a soft mask (alpha) came with it.
     public let hasAlpha: Bool
+
+    public init(ref: PDFRef, resourceName: String, pixelWidth: Int, pixelHeight: Int, hasAlpha: Bool) {
+        self.ref = ref; self.resourceName = resourceName
+        self.pixelWidth = pixelWidth; self.pixelHeight = pixelHeight; self.hasAlpha = hasAlpha
+    }
 }
 
 /// A form XObject (ISO 32000-1 §8.10): content written once and drawn any number of times.
@@ -20,6 +25,10 @@ public struct PDFFormXObject: Sendable, Hashable {
     public let resourceName: String
     /// The form's bounding box in its own space (x, y, width, height).
     public let bbox: PDFRect
+
+    public init(ref: PDFRef, resourceName: String, bbox: PDFRect) {
+        self.ref = ref; self.resourceName = resourceName; self.bbox = bbox
+    }
 }
 
 /// A rectangle in points: lower-left corner and size.

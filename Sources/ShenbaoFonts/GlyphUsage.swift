@@ -1,0 +1,135 @@
+/// Which glyphs of one face a document showed, in order of first use, with the text each stands
+/// for and its advance: what any output format needs to subset the face and map glyphs back to
+/// text (a PDF's `/W` and ToUnicode, an OFD's embedded font).
+///
+/// With `numbersByUse` a glyph's code is its slot (order of first use, `.notdef` first), so a
+/// subset numbered the same way (`FontFace.subsetProgram(inOrder:)`) needs no glyph-id map and
+/// holds only the glyphs used. Otherwise the code is the glyph id (faces hb-subset must keep
+/// numbered, such as CFF outlines). One instance belongs to one document, used from one thread.
+public final class GlyphUsage {
+    /// The face the glyphs come from.
+    public let face: FontFace
+    /// Whether codes are slots (order of first use) rather than glyph ids.
+    public let numbersByUse: Bool
+    /// Glyph id → slot + 1 (0: none yet), a flat table over the face's glyphs: cheaper than hashing
+    /// for the few thousand glyphs a pack shows (54 KB for UMing's ~27,000 glyphs, per document).
+    private var slotOf: [UInt16]
+    /// Slots of glyph ids beyond the table (never from a real face) or beyond 65,534 slots.
+    private var slotOfOverflow: [UInt32: Int] = [:]
+    /// One slot per glyph in order of first use, in parallel arrays (indexing rather than a
+    /// dictionary per property); slot 0 is `.notdef` when numbering by use. This one: the glyph id.
+    public private(set) var slotGlyph: [UInt32] = []
+    /// The text a glyph stands for (first non-empty use wins), for ToUnicode.
+    private var slotText: [String] = []
+    private var slotWidth: [Double] = []
+    private var slotShown: [Bool] = []
+
+    /// The largest code a two-byte encoding can carry; glyphs past it show as `.notdef`.
+    static let maxCode = 0xFFFF
+
+    /// `numbersByUse` nil: by use when the face has TrueType outlines.
+    public init(face: FontFace, numbersByUse: Bool? = nil) {
+        self.face = face
+        self.numbersByUse = numbersByUse ?? face.hasTrueTypeOutlines
+        slotOf = [UInt16](repeating: 0, count: Int(min(face.glyphCount, 0x1_0000)))
+        if self.numbersByUse { _ = slot(for: 0) }
+    }
+
+    /// The slot of glyph `gid`, made on first use.
+    private func slot(for gid: UInt32) -> Int {
+        let index = slotGlyph.count
+        if Int(gid) < slotOf.count {
+            let known = slotOf[Int(gid)]
+            if known != 0 { return Int(known) - 1 }
+            if index < Self.maxCode {
+                slotOf[Int(gid)] = UInt16(index + 1)
+            } else {
+                if let known = slotOfOverflow[gid] { return known }
+                slotOfOverflow[gid] = index
+            }
+        } else {
+            if let known = slotOfOverflow[gid] { return known }
+            slotOfOverflow[gid] = index
+        }
+        slotGlyph.append(gid)
+        slotText.append("")
+        slotWidth.append(GlyphUsage.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm)))
+        slotShown.append(false)
+        return index
+    }
+
+    private func code(slot: Int) -> UInt16 {
+        numbersByUse ? (slot <= Self.maxCode ? UInt16(slot) : 0) : UInt16(truncatingIfNeeded: slotGlyph[slot])
+    }
+
+    /// The glyphs shown so far.
+    public var usedGlyphs: Set<UInt32> {
+        Set(slotGlyph.indices.lazy.filter { self.slotShown[$0] }.map { self.slotGlyph[$0] })
+    }
+
+    /// Advance of a glyph in thousandths of an em, rounded to 0.01.
+    public func width(of gid: UInt32) -> Double {
+        slotWidth[slot(for: gid)]
+    }
+
+    /// Widths are kept to 0.01 of a thousandth of an em: finer than any printer, and short to write.
+    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+    /// Every code with the text it stands for, in code order (glyphs without text left out).
+    public var codeTexts: [(code: UInt32, text: String)] {
+        slotText.indices.filter { !slotText[$0].isEmpty }.map { (UInt32(code(slot: $0)), slotText[$0]) }
+            .sorted { $0.code < $1.code }
+    }
+
+    /// Records shaped glyphs and the characters of their clusters (clusters index `text.unicodeScalars`;
+    /// the glyphs may be a slice of a longer shaping, e.g. one line of a paragraph).
+    /// Returns each glyph's code and width in thousandths of an em.
+    public func record(_ glyphs: [ShapedGlyph], text: String) -> [(code: UInt16, width: Double)] {
+        var result: [(code: UInt16, width: Double)] = []
+        result.reserveCapacity(glyphs.count)
+        var needText = false
+        var slots: [Int] = []
+        slots.reserveCapacity(glyphs.count)
+        for g in glyphs {
+            let s = slot(for: g.gid)
+            slots.append(s)
+            slotShown[s] = true
+            if slotText[s].isEmpty { needText = true }
+            result.append((code(slot: s), slotWidth[s]))
+        }
+        // Most glyphs were seen before with their text: the cluster work below only when needed.
+        guard needText else { return result }
+        let scalars = Array(text.unicodeScalars)
+        // One glyph per scalar in order (Chinese text from cmap): each glyph stands for its scalar.
+        if glyphs.count == scalars.count, glyphs.indices.allSatisfy({ glyphs[$0].cluster == $0 }) {
+            for (i, s) in slots.enumerated() where slotText[s].isEmpty {
+                slotText[s] = String(Character(scalars[i]))
+            }
+            return result
+        }
+        // Cluster starts in logical order: a cluster's text runs to the next start; the last one
+        // runs to the end of its grapheme (what follows may belong to glyphs not shown here).
+        let starts = Set(glyphs.map(\.cluster)).sorted()
+        var end: [Int: Int] = [:]
+        for (i, s) in starts.enumerated() where i + 1 < starts.count { end[s] = starts[i + 1] }
+        if let last = starts.last, last < scalars.count { end[last] = GlyphUsage.graphemeEnd(in: text, from: last) }
+        var seenCluster = Set<Int>()
+        for (g, s) in zip(glyphs, slots) {
+            guard seenCluster.insert(g.cluster).inserted, g.cluster < scalars.count, slotText[s].isEmpty else { continue }
+            let stop = min(end[g.cluster] ?? g.cluster + 1, scalars.count)
+            slotText[s] = String(String.UnicodeScalarView(scalars[g.cluster..<max(stop, g.cluster + 1)]))
+        }
+        return result
+    }
+
+    /// The scalar index where the grapheme (user-perceived character) containing scalar `index` ends.
+    static func graphemeEnd(in text: String, from index: Int) -> Int {
+        var at = 0
+        for character in text {
+            let count = character.unicodeScalars.count
+            if index < at + count { return at + count }
+            at += count
+        }
+        return at
+    }
+}
