@@ -53,7 +53,7 @@ let package = Package(
         ]),
 
         // Benchmark of shaping, subsetting and deflate for PDFs (bench/pdf/run.sh).
-        .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "CZlib", "CDeflate"], path: "bench/pdf",
+        .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "CZlib", "CDeflate"], path: "bench/pdf",
                           exclude: ["run.sh", "README.md"]),
 
         // What the tests share: running outside tools and the built binary, finding ../shared.
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
-        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),

@@ -18,6 +18,16 @@ public struct PDFWriter: Sendable {
         bytes.append(contentsOf: [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
     }
 
+    /// Continues an existing file for an incremental update (§7.5.6): `original` stays a prefix of
+    /// the result byte for byte (so signatures over it stay valid), and new objects are numbered
+    /// from `size`, the `/Size` of its last trailer. Objects of the original may be written again
+    /// under their own numbers; the new xref section then points at the new copies.
+    public init(appendingTo original: [UInt8], size: Int) {
+        bytes = original
+        if bytes.last != 0x0A { bytes.append(0x0A) }
+        nextNumber = max(1, size)
+    }
+
     /// Reserves the next object number; the object may be written later, in any order.
     public mutating func allocate() -> PDFRef {
         defer { nextNumber += 1 }
@@ -58,6 +68,34 @@ public struct PDFWriter: Sendable {
         bytes.append(contentsOf: "\nendstream\nendobj\n".utf8)
     }
 
+    /// Writes a signature dictionary (§12.8.1) whose `/ByteRange` and `/Contents` are placeholders
+    /// of fixed width, so the file can be finished first and the signature patched in afterwards
+    /// without moving a byte. `dictionary` must not hold those two keys; `contentsCapacity` is the
+    /// most DER bytes the signature may take.
+    public mutating func writeSignature(_ ref: PDFRef, _ dictionary: PDFDictionary, contentsCapacity: Int) -> SignatureSlot {
+        begin(ref)
+        bytes.append(contentsOf: "<< ".utf8)
+        var dict = dictionary
+        dict["ByteRange"] = nil
+        dict["Contents"] = nil
+        for key in dict.keys {
+            PDFObject.writeName(key, to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+            dict[key]!.write(to: &bytes)
+            bytes.append(UInt8(ascii: " "))
+        }
+        bytes.append(contentsOf: "/ByteRange ".utf8)
+        let byteRange = bytes.count
+        bytes.append(contentsOf: SignatureSlot.byteRangePlaceholder)
+        bytes.append(contentsOf: " /Contents ".utf8)
+        let contents = bytes.count
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 2 * contentsCapacity))
+        bytes.append(UInt8(ascii: ">"))
+        bytes.append(contentsOf: " >>\nendobj\n".utf8)
+        return SignatureSlot(byteRangeOffset: byteRange, contentsOffset: contents, contentsCapacity: contentsCapacity)
+    }
+
     private mutating func begin(_ ref: PDFRef) {
         precondition(offsets[ref.number] == nil, "object \(ref.number) written twice")
         offsets[ref.number] = bytes.count
@@ -84,6 +122,34 @@ public struct PDFWriter: Sendable {
         var trailer: PDFDictionary = ["Size": .integer(count), "Root": .ref(root)]
         if let info { trailer["Info"] = .ref(info) }
         trailer["ID"] = .array([.hexString(id), .hexString(id)])
+        bytes.append(contentsOf: "trailer\n".utf8)
+        trailer.write(to: &bytes)
+        bytes.append(contentsOf: "\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
+        return bytes
+    }
+
+    /// Ends an incremental update (§7.5.6): an xref section listing only the objects written since
+    /// `init(appendingTo:size:)`, in runs of consecutive numbers, and a trailer with `/Prev` (the
+    /// previous section's offset) that carries over `/Root`, `/Info` and `/ID` from the original.
+    public mutating func finishUpdate(previousXref: Int, root: PDFRef, info: PDFRef?, id: [PDFObject]?) -> [UInt8] {
+        let xrefOffset = bytes.count
+        bytes.append(contentsOf: "xref\n".utf8)
+        let numbers = offsets.keys.sorted()
+        var i = 0
+        while i < numbers.count {
+            var j = i
+            while j + 1 < numbers.count, numbers[j + 1] == numbers[j] + 1 { j += 1 }
+            bytes.append(contentsOf: "\(numbers[i]) \(j - i + 1)\n".utf8)
+            for n in numbers[i...j] {
+                let digits = String(offsets[n]!)
+                bytes.append(contentsOf: (String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n\r\n").utf8)
+            }
+            i = j + 1
+        }
+        var trailer: PDFDictionary = ["Size": .integer(nextNumber), "Root": .ref(root)]
+        if let info { trailer["Info"] = .ref(info) }
+        if let id { trailer["ID"] = .array(id) }
+        trailer["Prev"] = .integer(previousXref)
         bytes.append(contentsOf: "trailer\n".utf8)
         trailer.write(to: &bytes)
         bytes.append(contentsOf: "\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)

@@ -3,6 +3,7 @@ import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
+@testable import ShenbaoPDFWriter
 
 /// CIDs numbered by first use, with subsets numbered the same way (PDFFont, FontFace.subset(inOrder:)).
 @Suite("CIDs in order of first use")
@@ -35,7 +36,7 @@ struct CIDNumberingTests {
             let doc = PDFDocument()
             let font = doc.embed(face, numbersByUse: byUse)
             let glyphs = font.record(face.shape("表"), text: "表")
-            #expect(byUse ? glyphs[0].cid == 1 : UInt32(glyphs[0].cid) == face.glyph(for: "表"))
+            #expect(byUse ? glyphs[0].code == 1 : UInt32(glyphs[0].code) == face.glyph(for: "表"))
             doc.addPage(.a4).content.text(text, font: font, size: 24, x: 72, y: 760)
             let file = dir.appendingPathComponent("\(byUse).pdf").path
             try doc.finish().write(to: URL(fileURLWithPath: file))

@@ -3,6 +3,7 @@ import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
+@testable import ShenbaoPDFWriter
 
 @Suite("Chinese text in a PDF, checked with qpdf and poppler")
 struct ChineseTextTests {

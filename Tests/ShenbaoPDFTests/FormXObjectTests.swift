@@ -3,6 +3,7 @@ import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
+@testable import ShenbaoPDFWriter
 
 @Suite("Form XObjects: drawn on many pages, stored once")
 struct FormXObjectTests {

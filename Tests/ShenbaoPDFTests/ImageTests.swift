@@ -3,6 +3,7 @@ import ShenbaoTestSupport
 import ShenbaoCore
 import Testing
 @testable import ShenbaoPDF
+@testable import ShenbaoPDFWriter
 
 @Suite("Images: PNG decoding with alpha, JPEG passthrough")
 struct ImageTests {

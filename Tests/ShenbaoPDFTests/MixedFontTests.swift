@@ -3,6 +3,7 @@ import ShenbaoTestSupport
 import ShenbaoFonts
 import Testing
 @testable import ShenbaoPDF
+@testable import ShenbaoPDFWriter
 
 @Suite("Several fonts, kerning, fallback runs, annotations")
 struct MixedFontTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ShenbaoPDF
+@testable import ShenbaoPDFWriter
 
 /// PDF real numbers (ISO 32000-1 §7.3.3), now written straight into content-stream bytes.
 @Suite("Numbers in content streams")

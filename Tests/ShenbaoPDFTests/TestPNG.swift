@@ -1,4 +1,5 @@
 import ShenbaoPDF
+import ShenbaoPDFWriter
 import ShenbaoZip
 
 /// Writes small PNGs for tests, with each row using a different filter so decoding covers all five.

@@ -5,6 +5,7 @@ import CZlib
 import Foundation
 import ShenbaoFonts
 import ShenbaoPDF
+import ShenbaoPDFWriter
 import ShenbaoZip
 
 let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
