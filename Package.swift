@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
-// Modules depend one way: Core → Template → (DOCX | Fonts → Layout, PDF) → Forms → Print → CLI.
+// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms →
+// FormLayout → Print (backends) → Kit (the engine API) → CLI and other hosts.
 import PackageDescription
 
 let package = Package(
@@ -8,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "shenbao", targets: ["shenbao"]),
+        .library(name: "ShenbaoKit", targets: ["ShenbaoKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,13 +44,18 @@ let package = Package(
         // Boxes, lines, tables and pages: knows no PDF.
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
-        .target(name: "ShenbaoForms", dependencies: ["ShenbaoCore", "ShenbaoTemplate"]),
-        // Form layouts rendered to PDF and DOCX.
-        .target(name: "ShenbaoPrint", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoForms",
-                                                      "ShenbaoLayout", "ShenbaoFonts", "ShenbaoPDF", "ShenbaoDOCX"]),
-        // The command line: argument parsing and exit codes only.
+        .target(name: "ShenbaoForms", dependencies: ["ShenbaoCore"]),
+        // The form layout language: layout files → blocks for one record; knows no output format.
+        .target(name: "ShenbaoFormLayout", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoForms", "ShenbaoLayout"]),
+        // Output formats behind one protocol: laid-out pages + a pack plan → PDF or DOCX bytes.
+        .target(name: "ShenbaoPrint", dependencies: ["ShenbaoCore", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoFonts",
+                                                      "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoDOCX", "ShenbaoZip"]),
+        // The engine's public API: what the CLI, the batch runner and the server call.
+        .target(name: "ShenbaoKit", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoFonts",
+                                                    "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint"]),
+        // The command line: argument parsing, reporting and exit codes only.
         .executableTarget(name: "shenbao", dependencies: [
-            "ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoForms", "ShenbaoPrint",
+            "ShenbaoKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -56,17 +63,21 @@ let package = Package(
         .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "CZlib", "CDeflate"], path: "bench/pdf",
                           exclude: ["run.sh", "README.md"]),
 
+        // The in-process render benchmark (bench/render/run.sh).
+        .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
+                          path: "bench/render/inprocess"),
+
         // What the tests share: running outside tools and the built binary, finding ../shared.
-        .target(name: "ShenbaoTestSupport", path: "Tests/ShenbaoTestSupport"),
-        .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoCore"]),
+        .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoCore"], path: "Tests/ShenbaoTestSupport"),
+        .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore"]),
         .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate", "ShenbaoTestSupport"]),
-        .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),
-        .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
+        .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore", "ShenbaoZip"]),
+        .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoTestSupport", "ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
-        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
     ]
 )

@@ -42,7 +42,7 @@ public enum AtomicFile {
 
     private static func failure(_ path: String, _ code: Int32) -> ShenbaoFailure {
         let reason = String(cString: strerror(code))
-        return ShenbaoFailure.unusable("output.write", file: path,
+        return ShenbaoFailure.unusable(.outputWrite, file: path,
             zh: "无法写入输出文件：\(reason)", en: "cannot write the output file: \(reason)")
     }
 }

@@ -20,7 +20,7 @@ public enum DataLoader {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ShenbaoFailure.unusable("data.unreadable", file: path,
+                throw ShenbaoFailure.unusable(.dataUnreadable, file: path,
                     zh: "无法读取数据文件", en: "cannot read the data file")
             }
             defer { try? handle.close() }
@@ -31,7 +31,7 @@ public enum DataLoader {
             : (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) ? .yaml
             : (path == "-" ? .detect : .unknown)
         if format == .unknown {
-            throw ShenbaoFailure.unusable("data.format", file: path,
+            throw ShenbaoFailure.unusable(.dataFormat, file: path,
                 zh: "不支持的数据文件类型（应为 .json、.yaml 或 .yml）",
                 en: "unsupported data file type (expected .json, .yaml or .yml)")
         }
@@ -43,7 +43,7 @@ public enum DataLoader {
     /// Loads bytes already in memory; `file` names them in messages.
     public static func load(data: Data, file: String, format: Format) throws -> DataDocument {
         guard data.count <= maxFileBytes else {
-            throw ShenbaoFailure.unusable("data.too_large", file: file,
+            throw ShenbaoFailure.unusable(.dataTooLarge, file: file,
                 zh: "数据文件超过 \(maxFileBytes >> 20) MB 上限", en: "data file exceeds the \(maxFileBytes >> 20) MB limit")
         }
         var bytes = data
@@ -51,7 +51,7 @@ public enum DataLoader {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
             let line = bytes.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw ShenbaoFailure.unusable("data.encoding", file: file, line: line,
+            throw ShenbaoFailure.unusable(.dataEncoding, file: file, line: line,
                 zh: "不是有效的 UTF-8 文本（第 \(offset + 1) 字节）", en: "not valid UTF-8 text (byte \(offset + 1))")
         }
         let isJSON = format == .json || (format == .detect && text.first(where: { !$0.isWhitespace }).map { $0 == "{" || $0 == "[" } == true)
@@ -60,7 +60,7 @@ public enum DataLoader {
                 _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
             } catch {
                 let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-                throw ShenbaoFailure.unusable("data.syntax", file: file, line: jsonErrorLine(detail),
+                throw ShenbaoFailure.unusable(.dataSyntax, file: file, line: jsonErrorLine(detail),
                     zh: "JSON 格式错误：\(detail)", en: "malformed JSON: \(detail)")
             }
         }
@@ -69,10 +69,10 @@ public enum DataLoader {
             node = try Yams.compose(yaml: text, Resolver.basic)
         } catch let error as YamlError {
             let (line, problem) = describe(error)
-            throw ShenbaoFailure.unusable("data.syntax", file: file, line: line,
+            throw ShenbaoFailure.unusable(.dataSyntax, file: file, line: line,
                 zh: "\(isJSON ? "JSON" : "YAML") 格式错误：\(problem)", en: "malformed \(isJSON ? "JSON" : "YAML"): \(problem)")
         } catch {
-            throw ShenbaoFailure.unusable("data.syntax", file: file, zh: "数据格式错误：\(error)", en: "malformed data: \(error)")
+            throw ShenbaoFailure.unusable(.dataSyntax, file: file, zh: "数据格式错误：\(error)", en: "malformed data: \(error)")
         }
         var builder = TreeBuilder(file: file)
         let root = try node.map { try builder.value(of: $0, path: "", depth: 0) } ?? .null
@@ -122,12 +122,12 @@ private struct TreeBuilder {
     mutating func value(of node: Node, path: String, depth: Int) throws -> Value {
         count += 1
         if count > DataLoader.maxValues {
-            throw ShenbaoFailure.unusable("data.too_many_values", file: file, line: node.mark?.line,
+            throw ShenbaoFailure.unusable(.dataTooManyValues, file: file, line: node.mark?.line,
                 zh: "数据值超过 \(DataLoader.maxValues) 个（可能是 YAML 别名展开过多），已拒绝",
                 en: "more than \(DataLoader.maxValues) values (YAML aliases expanding too far); refused")
         }
         if depth > DataLoader.maxDepth {
-            throw ShenbaoFailure.unusable("data.too_deep", file: file, line: node.mark?.line,
+            throw ShenbaoFailure.unusable(.dataTooDeep, file: file, line: node.mark?.line,
                 zh: "数据嵌套超过 \(DataLoader.maxDepth) 层，已拒绝", en: "data nested deeper than \(DataLoader.maxDepth) levels; refused")
         }
         if let line = node.mark?.line, lines[path] == nil { lines[path] = line }
@@ -151,7 +151,7 @@ private struct TreeBuilder {
             }
             return .map(map)
         case .alias:
-            throw ShenbaoFailure.unusable("data.alias", file: file, line: node.mark?.line,
+            throw ShenbaoFailure.unusable(.dataAlias, file: file, line: node.mark?.line,
                 zh: "无法解析的 YAML 别名", en: "unresolved YAML alias")
         }
     }

@@ -8,8 +8,29 @@ public struct Diagnostic: Sendable, Hashable, Error {
         case error, warning
     }
 
-    /// Stable identifier: a rule id (`credit_code.checksum`) or an error code (`template.unclosed_section`).
-    public var id: String
+    /// A stable identifier scripts can match on: a rule id (`credit_code.checksum`) or an error
+    /// code (`template.unclosed_section`). The code names ids only through the catalog's
+    /// constants (`DiagnosticCatalog.swift`); rule ids that a notice or a form definition
+    /// declares are read from those files.
+    public struct ID: Sendable, Hashable, Comparable, CustomStringConvertible {
+        /// The id as printed and in JSON: `credit_code.checksum`.
+        public let rawValue: String
+        /// What it means, for the catalog in the docs (empty for ids read from configuration).
+        public let meaning: String
+
+        /// An id; the code makes these only in the catalog, configuration readers from their files.
+        public init(_ rawValue: String, meaning: String = "") {
+            self.rawValue = rawValue
+            self.meaning = meaning
+        }
+
+        public static func == (a: ID, b: ID) -> Bool { a.rawValue == b.rawValue }
+        public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+        public static func < (a: ID, b: ID) -> Bool { a.rawValue < b.rawValue }
+        public var description: String { rawValue }
+    }
+
+    public var id: ID
     public var severity: Severity
     /// The file the problem is in, as the user named it.
     public var file: String?
@@ -20,9 +41,13 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// The Chinese label of the field, for data problems.
     public var label: String?
     public var message: Localized
+    /// The underlying error, when one caused this (an OS error, a library's error): kept for the
+    /// English message and for reports, never shown raw in place of a message.
+    public var cause: String?
 
-    public init(id: String, severity: Severity = .error, file: String? = nil, line: Int? = nil,
-                path: String? = nil, label: String? = nil, message: Localized) {
+    public init(id: ID, severity: Severity = .error, file: String? = nil, line: Int? = nil,
+                path: String? = nil, label: String? = nil, message: Localized, cause: (any Error)? = nil) {
+        self.cause = cause.map { String(describing: $0) }
         self.id = id
         self.severity = severity
         self.file = file
@@ -40,7 +65,8 @@ public struct Diagnostic: Sendable, Hashable, Error {
         if let path {
             if let label, lang == .zh { head += "\(label) (\(path)): " } else { head += "\(path): " }
         }
-        return head + message.text(lang) + " [\(id)]"
+        let because = cause.map { lang == .zh ? "（原因：\($0)）" : " (cause: \($0))" } ?? ""
+        return head + message.text(lang) + because + " [\(id)]"
     }
 }
 
@@ -67,8 +93,30 @@ public struct ShenbaoFailure: Error, Sendable {
     }
 
     /// An unusable input (exit 2) with one message.
-    public static func unusable(_ id: String, file: String? = nil, line: Int? = nil,
+    public static func unusable(_ id: Diagnostic.ID, file: String? = nil, line: Int? = nil,
                                 zh: String, en: String) -> ShenbaoFailure {
         ShenbaoFailure(.unusableInput, [Diagnostic(id: id, file: file, line: line, message: Localized(zh: zh, en: en))])
+    }
+
+    /// Any error caught at a job's edge as a failure: a `ShenbaoFailure` as it is (with `file`
+    /// filled in where its diagnostics lack one), a `Diagnostic` as an unusable input, and
+    /// anything else as `internal` with its cause kept, never as raw text in place of a message.
+    public init(caught error: any Error, file: String?) {
+        switch error {
+        case let failure as ShenbaoFailure:
+            self = failure
+        case let diagnostic as Diagnostic:
+            self.init(.unusableInput, [diagnostic])
+        default:
+            self.init(.unusableInput, [Diagnostic(id: .internalError, file: file, message: Localized(
+                zh: "处理时出现意外错误，请报告此问题", en: "an unexpected error occurred; please report it"), cause: error)])
+        }
+        if let file {
+            diagnostics = diagnostics.map { d in
+                var d = d
+                if d.file == nil { d.file = file }
+                return d
+            }
+        }
     }
 }

@@ -27,12 +27,12 @@ struct DOCXPackage: Sendable {
 
     init(archive: ZipArchive, file: String?) throws(ShenbaoFailure) {
         self.archive = archive
-        func refuse(_ id: String, _ zh: String, _ en: String) -> ShenbaoFailure {
+        func refuse(_ id: Diagnostic.ID, _ zh: String, _ en: String) -> ShenbaoFailure {
             ShenbaoFailure.unusable(id, file: file, zh: zh, en: en)
         }
         // Content types.
         guard let typesBytes = try Self.read(archive, "[Content_Types].xml", file) else {
-            throw refuse("docx.not_word", "缺少 [Content_Types].xml，不是 Word 文档", "[Content_Types].xml is missing: not a Word document")
+            throw refuse(.docxNotWord, "缺少 [Content_Types].xml，不是 Word 文档", "[Content_Types].xml is missing: not a Word document")
         }
         let types = try XMLParsing.parse(typesBytes, part: "[Content_Types].xml", file: file)
         var defaults: [String: String] = [:], overrides: [String: String] = [:]
@@ -52,16 +52,16 @@ struct DOCXPackage: Sendable {
 
         // Package relationships → main document and core properties.
         guard let rootRels = try Self.read(archive, "_rels/.rels", file) else {
-            throw refuse("docx.no_main_part", "缺少 _rels/.rels，找不到主文档部件", "_rels/.rels is missing: no main document part")
+            throw refuse(.docxNoMainPart, "缺少 _rels/.rels，找不到主文档部件", "_rels/.rels is missing: no main document part")
         }
         let relationships = try Self.relationships(rootRels, part: "_rels/.rels", source: "", file: file)
         guard let main = relationships.first(where: { rel in Self.officeDocumentTypes.contains { rel.type.hasSuffix($0) } })?.target,
               archive.entry(named: main) != nil else {
-            throw refuse("docx.no_main_part", "找不到主文档部件（_rels/.rels 中没有 officeDocument 关系或其目标不存在）",
+            throw refuse(.docxNoMainPart, "找不到主文档部件（_rels/.rels 中没有 officeDocument 关系或其目标不存在）",
                          "no main document part (_rels/.rels names no officeDocument, or its target is absent)")
         }
         guard let mainType = contentType(main), mainType.contains("wordprocessingml") || mainType.contains("ms-word") else {
-            throw refuse("docx.not_word", "主文档部件 \(main) 不是 Word 文档（内容类型 \(contentType(main) ?? "未知")）",
+            throw refuse(.docxNotWord, "主文档部件 \(main) 不是 Word 文档（内容类型 \(contentType(main) ?? "未知")）",
                          "main part \(main) is not a Word document (content type \(contentType(main) ?? "unknown"))")
         }
         mainPart = main

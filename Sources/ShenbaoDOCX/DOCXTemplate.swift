@@ -29,7 +29,7 @@ public struct DOCXTemplate: Sendable {
             let contents: [UInt8]
             do { contents = try archive.contents(of: entry) } catch { throw error.failure(file: file) }
             if XMLParsing.containsDeclaration(contents) {
-                throw ShenbaoFailure.unusable("docx.dtd", file: file,
+                throw ShenbaoFailure.unusable(.docxDtd, file: file,
                     zh: "\(entry.name) 含有 DTD 或实体声明（DOCTYPE/ENTITY），出于安全考虑已拒绝该模板",
                     en: "\(entry.name) contains a DTD or entity declaration (DOCTYPE/ENTITY); the template is refused for safety")
             }
@@ -40,7 +40,7 @@ public struct DOCXTemplate: Sendable {
         var tags: [DOCXTag] = []
         for part in package.templatedParts {
             if let entry = archive.entry(named: part.name), entry.uncompressedSize > Self.maxPartBytes {
-                throw ShenbaoFailure.unusable("docx.part_too_large", file: file,
+                throw ShenbaoFailure.unusable(.docxPartTooLarge, file: file,
                     zh: "\(part.name) 解压后超过 \(Self.maxPartBytes >> 20) MB，已拒绝", en: "\(part.name) expands beyond \(Self.maxPartBytes >> 20) MB; refused")
             }
             guard let contents = try DOCXPackage.read(archive, part.name, file) else { continue }
@@ -96,7 +96,7 @@ public struct DOCXTemplate: Sendable {
         }
         if strict && !state.missing.isEmpty {
             throw ShenbaoFailure(.invalidData, state.missing.map { item in
-                Diagnostic(id: "template.missing_value", file: dataFile, path: item.path,
+                Diagnostic(id: .templateMissingValue, file: dataFile, path: item.path,
                            message: Localized(zh: "数据中缺少该值（模板 \(item.location) 用到）",
                                               en: "no value in the data (used at \(item.location) of the template)"))
             })

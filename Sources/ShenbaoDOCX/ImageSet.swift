@@ -86,7 +86,7 @@ struct ImageSet {
         }
         if let index = mediaByPath[resolved] { return index }
         func bad(_ zh: String, _ en: String) -> Diagnostic {
-            Diagnostic(id: "docx.bad_image", path: location, message: Localized(zh: "图片“\(path)”\(zh)", en: "image \"\(path)\" \(en)"))
+            Diagnostic(id: .docxBadImage, path: location, message: Localized(zh: "图片“\(path)”\(zh)", en: "image \"\(path)\" \(en)"))
         }
         guard let data = FileManager.default.contents(atPath: resolved) else { throw bad("无法读取", "cannot be read") }
         guard data.count <= 20 << 20 else { throw bad("超过 20 MB", "is larger than 20 MB") }

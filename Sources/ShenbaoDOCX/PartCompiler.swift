@@ -38,7 +38,7 @@ final class PartCompiler {
 
     func location(_ p: Int) -> String { "\(part) ¶\(paragraphs[p].number)" }
 
-    private func error(_ id: String, paragraph p: Int, offset: Int, zh: String, en: String) {
+    private func error(_ id: Diagnostic.ID, paragraph p: Int, offset: Int, zh: String, en: String) {
         let excerpt = paragraphs[p].excerpt(at: offset)
         diagnostics.append(Diagnostic(id: id, file: file, path: location(p),
                                       message: Localized(zh: "\(zh)（“\(excerpt)”）", en: "\(en) (\"\(excerpt)\")")))
@@ -155,13 +155,13 @@ final class PartCompiler {
             case .close:
                 let name = token.closeName ?? ""
                 guard let top = stack.last else {
-                    error("template.unopened_close", paragraph: p, offset: token.range.lowerBound,
+                    error(.templateUnopenedClose, paragraph: p, offset: token.range.lowerBound,
                           zh: "结束标签“\(name)”前没有对应的开始标签", en: "closing tag \"\(name)\" has no opening section")
                     continue
                 }
                 let open = tags[top].token.expression?.path ?? ""
                 if !name.isEmpty && name != open {
-                    error("template.mismatched_close", paragraph: p, offset: token.range.lowerBound,
+                    error(.templateMismatchedClose, paragraph: p, offset: token.range.lowerBound,
                           zh: "结束标签“\(name)”与开始的节“\(open)”不匹配", en: "closing tag \"\(name)\" does not match the open section \"\(open)\"")
                 }
                 stack.removeLast()
@@ -171,7 +171,7 @@ final class PartCompiler {
             case .image:
                 tags[t].role = wordprocessing ? .image : .value
             case .partial:
-                error("template.partial_in_docx", paragraph: p, offset: token.range.lowerBound,
+                error(.templatePartialInDocx, paragraph: p, offset: token.range.lowerBound,
                       zh: "Word 模板中不能使用局部模板“\(token.content)”", en: "partials (\"\(token.content)\") cannot be used in a Word template")
             case .comment, .delimiters:
                 break
@@ -183,7 +183,7 @@ final class PartCompiler {
         }
         for t in stack {
             let path = tags[t].token.expression?.path ?? ""
-            error("template.unclosed_section", paragraph: tags[t].paragraph, offset: tags[t].token.range.lowerBound,
+            error(.templateUnclosedSection, paragraph: tags[t].paragraph, offset: tags[t].token.range.lowerBound,
                   zh: "节“\(path)”没有结束标签", en: "section \"\(path)\" is never closed")
         }
     }
@@ -209,7 +209,7 @@ final class PartCompiler {
         let structural = Localized(zh: "节“\(tags[o].token.expression?.path ?? "")”的开始与结束标签所在的结构无法重复（例如一个在表格内、一个在表格外）",
                                    en: "section \"\(tags[o].token.expression?.path ?? "")\" opens and closes in structures that cannot be repeated together (e.g. one inside a table, one outside)")
         func structuralError() {
-            error("template.section_structure", paragraph: po, offset: tags[o].token.range.lowerBound, zh: structural.zh, en: structural.en)
+            error(.templateSectionStructure, paragraph: po, offset: tags[o].token.range.lowerBound, zh: structural.zh, en: structural.en)
         }
         if po == pc {
             guard sameShape(carrier(o), carrier(c), below: first) else { return structuralError() }

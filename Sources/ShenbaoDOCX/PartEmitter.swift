@@ -54,7 +54,7 @@ struct PartEmitter {
         let open = compiler.tags[compiler.sections[s].open]
         let path = open.token.expression?.path ?? ""
         let excerpt = compiler.paragraphs[open.paragraph].excerpt(at: open.token.range.lowerBound)
-        compiler.diagnostics.append(Diagnostic(id: "template.section_structure", file: compiler.file,
+        compiler.diagnostics.append(Diagnostic(id: .templateSectionStructure, file: compiler.file,
             path: compiler.location(open.paragraph),
             message: Localized(zh: "节“\(path)”与其他节或表格交叉，无法重复（“\(excerpt)”）",
                                en: "section \"\(path)\" overlaps another section or a table and cannot be repeated (\"\(excerpt)\")")))
@@ -115,7 +115,7 @@ struct PartEmitter {
                     append(.table(body))
                 } else if !failed {
                     failed = true
-                    compiler.diagnostics.append(Diagnostic(id: "template.section_structure", file: compiler.file, path: compiler.part,
+                    compiler.diagnostics.append(Diagnostic(id: .templateSectionStructure, file: compiler.file, path: compiler.part,
                         message: Localized(zh: "某个节在表格内开始、在表格外结束（或相反），无法重复",
                                            en: "a section opens inside a table and closes outside it (or the reverse); it cannot be repeated")))
                 }
@@ -143,7 +143,7 @@ struct PartEmitter {
         flush()
         guard !failed, stack.count == 1 else {
             if !failed {
-                compiler.diagnostics.append(Diagnostic(id: "template.section_structure", file: compiler.file, path: compiler.part,
+                compiler.diagnostics.append(Diagnostic(id: .templateSectionStructure, file: compiler.file, path: compiler.part,
                     message: Localized(zh: "节的结构无法重复", en: "sections are nested in a way that cannot be repeated")))
             }
             return nil

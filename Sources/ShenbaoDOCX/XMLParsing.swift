@@ -12,13 +12,13 @@ enum XMLParsing {
 
     static func parse(_ bytes: [UInt8], part: String, file: String?) throws(ShenbaoFailure) -> XDocument {
         if containsDeclaration(bytes) {
-            throw ShenbaoFailure.unusable("docx.dtd", file: file,
+            throw ShenbaoFailure.unusable(.docxDtd, file: file,
                 zh: "\(part) 含有 DTD 或实体声明（DOCTYPE/ENTITY），出于安全考虑已拒绝该模板",
                 en: "\(part) contains a DTD or entity declaration (DOCTYPE/ENTITY); the template is refused for safety")
         }
         xmlInitParser()
         guard let context = xmlNewParserCtxt() else {
-            throw ShenbaoFailure.unusable("docx.xml", file: file, zh: "无法创建 XML 解析器", en: "cannot create an XML parser")
+            throw ShenbaoFailure.unusable(.docxXml, file: file, zh: "无法创建 XML 解析器", en: "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -31,23 +31,23 @@ enum XMLParsing {
         guard let doc = parsed else {
             let error = context.pointee.lastError
             let message = error.message.map { String(String(cString: $0).filter { $0 != "\n" }) } ?? "?"
-            throw ShenbaoFailure.unusable("docx.xml", file: file,
+            throw ShenbaoFailure.unusable(.docxXml, file: file,
                 zh: "\(part) 第 \(error.line) 行：XML 格式错误：\(message)",
                 en: "\(part) line \(error.line): malformed XML: \(message)")
         }
         defer { xmlFreeDoc(doc) }
         if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            throw ShenbaoFailure.unusable("docx.dtd", file: file,
+            throw ShenbaoFailure.unusable(.docxDtd, file: file,
                 zh: "\(part) 含有 DTD 声明，出于安全考虑已拒绝该模板",
                 en: "\(part) contains a DTD declaration; the template is refused for safety")
         }
         guard let rootNode = xmlDocGetRootElement(doc) else {
-            throw ShenbaoFailure.unusable("docx.xml", file: file, zh: "\(part) 没有根元素", en: "\(part) has no root element")
+            throw ShenbaoFailure.unusable(.docxXml, file: file, zh: "\(part) 没有根元素", en: "\(part) has no root element")
         }
         var tooDeep = false
         let root = convert(rootNode, depth: 0, tooDeep: &tooDeep)
         if tooDeep {
-            throw ShenbaoFailure.unusable("docx.too_deep", file: file,
+            throw ShenbaoFailure.unusable(.docxTooDeep, file: file,
                 zh: "\(part) 的元素嵌套超过 \(maxDepth) 层，已拒绝", en: "\(part) nests elements deeper than \(maxDepth) levels; refused")
         }
         return XDocument(root: root, standalone: doc.pointee.standalone == 1)

@@ -69,7 +69,7 @@ extension FontFace {
     }
 
     func subsetFailure() -> ShenbaoFailure {
-        ShenbaoFailure.unusable("font.subset_failed", file: path,
+        ShenbaoFailure.unusable(.fontSubsetFailed, file: path,
             zh: "无法为 PDF 截取字体子集（\(familyName)）。请换用其他字体。",
             en: "cannot subset the font \(familyName) for the PDF; use another font.")
     }

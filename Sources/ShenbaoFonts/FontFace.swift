@@ -38,7 +38,7 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
     /// Throws `font.unreadable` (exit 2) when the file is missing or is not a font.
     public init(path: String, index: UInt32 = 0) throws {
         guard let blob = hb_blob_create_from_file_or_fail(path) else {
-            throw ShenbaoFailure.unusable("font.unreadable", file: path,
+            throw ShenbaoFailure.unusable(.fontUnreadable, file: path,
                 zh: "无法读取字体文件。请确认文件存在且可读。",
                 en: "cannot read the font file; check that it exists and is readable.")
         }
@@ -46,7 +46,7 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
         guard index < max(faceCount, 1), let face = hb_face_create(blob, index),
               hb_face_get_glyph_count(face) > 0 else {
             hb_blob_destroy(blob)
-            throw ShenbaoFailure.unusable("font.unreadable", file: path,
+            throw ShenbaoFailure.unusable(.fontUnreadable, file: path,
                 zh: "不是可用的 TrueType/OpenType 字体，或没有第 \(index) 个字面（共 \(faceCount) 个）。",
                 en: "not a usable TrueType/OpenType font, or it has no face \(index) (it has \(faceCount)).")
         }

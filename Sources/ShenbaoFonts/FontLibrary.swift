@@ -57,7 +57,7 @@ public final class FontLibrary: @unchecked Sendable {
         defer { lock.unlock() }
         if let face = mainFaceCache { return face }
         guard let file = main.existingFile else {
-            throw ShenbaoFailure.unusable("font.missing", file: main.files.first,
+            throw ShenbaoFailure.unusable(.fontMissing, file: main.files.first,
                 zh: "找不到默认中文字体 \(main.family)。请安装 Debian 软件包：sudo apt-get install \(main.package)",
                 en: "the default CJK font \(main.family) is missing; install the Debian package: sudo apt-get install \(main.package)")
         }
@@ -112,8 +112,21 @@ public final class FontLibrary: @unchecked Sendable {
     /// Splits `text` into runs that each use one face: the main face wherever it has the glyphs,
     /// a fallback face for characters it lacks (the main face is kept for characters no font has,
     /// so they show as `.notdef` and are reported by `missingScalars`).
+    ///
+    /// This is where every output format learns which face draws which character. When the main
+    /// face has every glyph (nearly all form text), the one run carries its glyphs straight from
+    /// the cmap and hmtx: Chinese text needs no shaping beyond that, and the widths are exactly
+    /// those the layout measured with.
     public func runs(in text: String) throws -> [FontRun] {
         let main = try mainFace()
+        var glyphs: [ShapedGlyph] = []
+        glyphs.reserveCapacity(text.unicodeScalars.count)
+        var covered = true
+        for (i, scalar) in text.unicodeScalars.enumerated() {
+            guard let gid = main.glyph(for: scalar) else { covered = false; break }
+            glyphs.append(ShapedGlyph(gid: gid, cluster: i, xAdvance: main.advance(glyph: gid)))
+        }
+        if covered { return [FontRun(face: main, text: text, scalarOffset: 0, glyphs: glyphs)] }
         var runs: [FontRun] = []
         var current: [Unicode.Scalar] = []
         var currentFace = main
@@ -168,4 +181,10 @@ public struct FontRun: Sendable {
     public var text: String
     /// Index of the run's first scalar in the whole text.
     public var scalarOffset: Int
+    /// The glyphs, when they come straight from the cmap and need no shaping; nil: shape `text`.
+    public var glyphs: [ShapedGlyph]?
+
+    public init(face: FontFace, text: String, scalarOffset: Int, glyphs: [ShapedGlyph]? = nil) {
+        self.face = face; self.text = text; self.scalarOffset = scalarOffset; self.glyphs = glyphs
+    }
 }

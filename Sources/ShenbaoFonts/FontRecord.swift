@@ -73,7 +73,7 @@ public struct FontRecord: Sendable, Hashable {
             default: break
             }
             guard let id = text("id"), let family = text("family"), !files.isEmpty, let package = text("package") else {
-                problems.append(Diagnostic(id: "font.record", file: path, line: doc.line(of: at), path: at,
+                problems.append(Diagnostic(id: .fontRecord, file: path, line: doc.line(of: at), path: at,
                     message: Localized(zh: "字体记录缺少 id、family、files 或 package。",
                                        en: "the font record lacks id, family, files or package.")))
                 continue
@@ -84,7 +84,7 @@ public struct FontRecord: Sendable, Hashable {
         }
         let defaultID = doc.root["default"]?.plainText ?? records.first?.id ?? ""
         if records.isEmpty || !records.contains(where: { $0.id == defaultID }) {
-            problems.append(Diagnostic(id: "font.record", file: path, line: doc.line(of: "default"), path: "default",
+            problems.append(Diagnostic(id: .fontRecord, file: path, line: doc.line(of: "default"), path: "default",
                 message: Localized(zh: "字体记录文件没有列出默认字体 “\(defaultID)”。",
                                    en: "the font record file does not list the default font “\(defaultID)”.")))
         }

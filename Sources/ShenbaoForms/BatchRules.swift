@@ -14,7 +14,7 @@ public enum BatchRules {
             let d = records[i].document
             return d.file
         }
-        func issue(_ i: Int, _ id: String, _ path: String, zh: String, en: String) -> Diagnostic {
+        func issue(_ i: Int, _ id: Diagnostic.ID, _ path: String, zh: String, en: String) -> Diagnostic {
             let (doc, def) = records[i]
             return Diagnostic(id: id, file: doc.file, line: doc.line(of: path), path: path,
                               label: def.qualifiedLabel(for: path) ?? def.label(for: path),
@@ -41,7 +41,7 @@ public enum BatchRules {
             for i in group {
                 let others = group.filter { $0 != i }.map(where_).joined(separator: "、")
                 let path = records[i].definition.duplicateKey[0]
-                out[i].append(issue(i, "duplicate", path,
+                out[i].append(issue(i, .duplicate, path,
                     zh: "同一统一社会信用代码和项目名称在本批中重复出现（另见 \(others)）；请删除重复的记录",
                     en: "the same credit code and project name appear more than once in this batch (also \(others)); remove the duplicate"))
             }
@@ -59,7 +59,7 @@ public enum BatchRules {
             for i in group {
                 let others = group.filter { $0 != i }.map(where_).joined(separator: "、")
                 let path = records[i].definition.rankField!
-                out[i].append(issue(i, "rank.duplicate", path,
+                out[i].append(issue(i, .rankDuplicate, path,
                     zh: "推荐排序 \(key[2]) 与同一推荐单位的其他记录重复（另见 \(others)）；每个排序只能用一次",
                     en: "rank \(key[2]) is used by another record of the same recommender (also \(others)); each rank once"))
             }

@@ -13,7 +13,7 @@ struct ConfigReader {
     init(document: DataDocument) { self.document = document }
 
     func failure(_ path: String, zh: String, en: String) -> ShenbaoFailure {
-        ShenbaoFailure(.unusableInput, [Diagnostic(id: "config.invalid", file: document.file,
+        ShenbaoFailure(.unusableInput, [Diagnostic(id: .configInvalid, file: document.file,
             line: document.line(of: path), path: path,
             message: Localized(zh: "配置项\(zh)", en: "configuration entry \(en)"))])
     }

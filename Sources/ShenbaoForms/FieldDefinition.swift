@@ -35,7 +35,7 @@ public struct FieldDefinition: Sendable, Hashable {
         public var value: String
         public var path: String
         public var equals: String
-        public var rule: String
+        public var rule: Diagnostic.ID
     }
 
     /// Generic dotted path; list items are written `[]` (`project.expected_outputs[].level`).
@@ -55,9 +55,9 @@ public struct FieldDefinition: Sendable, Hashable {
     /// Least allowed integer.
     public var minimum: Int?
     /// The rule that reports this field missing or invalid, when not the generic `required`/`enum`.
-    public var rule: String?
+    public var rule: Diagnostic.ID?
     /// The rule reporting a value below `minimum` (default `type`).
-    public var minimumRule: String?
+    public var minimumRule: Diagnostic.ID?
     public var when: Condition?
     /// Check the code's region (credit code, postal code) against the notice's region.
     public var checkRegion: Bool

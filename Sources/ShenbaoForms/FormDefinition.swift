@@ -141,16 +141,16 @@ public struct FormDefinition: Sendable, Hashable {
 
     /// The built-in definition `templates/definitions/<name>.yaml`. Unknown name: exit 2 (`form.unknown`).
     public static func load(name: String) throws -> FormDefinition {
-        if let cached = cache.get(name) { return cached }
-        let safe = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        if let cached = cache.withLock({ $0[name] }) { return cached }
+        let safe = SafeName.isPlain(name)
         let url = TemplatesFolder.url("definitions/\(name).yaml")
         guard safe, FileManager.default.fileExists(atPath: url.path) else {
-            throw ShenbaoFailure.unusable("form.unknown",
+            throw ShenbaoFailure.unusable(.formUnknown,
                 zh: "未知的表单「\(name)」（可用：\(dataFormNames.joined(separator: "、"))）",
                 en: "unknown form “\(name)” (available: \(dataFormNames.joined(separator: ", ")))")
         }
         let definition = try FormDefinition(reader: ConfigReader(path: url.path))
-        cache.set(name, definition)
+        cache.withLock { $0[name] = definition }
         return definition
     }
 
@@ -159,7 +159,7 @@ public struct FormDefinition: Sendable, Hashable {
     public static func load(dataForm name: String) throws -> FormDefinition {
         let definition = try load(name: name)
         guard !definition.fields.isEmpty else {
-            throw ShenbaoFailure.unusable("form.unknown",
+            throw ShenbaoFailure.unusable(.formUnknown,
                 zh: "表单「\(name)」没有可校验的数据（可用：\(dataFormNames.joined(separator: "、"))）",
                 en: "the form “\(name)” has no data to validate (available: \(dataFormNames.joined(separator: ", ")))")
         }
@@ -186,7 +186,7 @@ public struct FormDefinition: Sendable, Hashable {
         }
     }
 
-    private static let cache = Cache<FormDefinition>()
+    private static let cache = Locked<[String: FormDefinition]>([:])
 
     init(reader r: ConfigReader) throws {
         file = r.document.file
@@ -278,7 +278,7 @@ public struct FormDefinition: Sendable, Hashable {
                 return FieldDefinition.Implication(value: try r.text("value", in: item, at: at + ".value"),
                                                    path: try r.text("path", in: item, at: at + ".path"),
                                                    equals: try r.text("equals", in: item, at: at + ".equals"),
-                                                   rule: try r.text("rule", in: item, at: at + ".rule"))
+                                                   rule: Diagnostic.ID(try r.text("rule", in: item, at: at + ".rule")))
             }
         }
         var items: FieldDefinition.Indirect?
@@ -310,7 +310,7 @@ public struct FormDefinition: Sendable, Hashable {
             maxLength: v["max_length"].flatMap { if case .integer(let i) = $0 { i } else { nil } },
             budget: v["budget"].flatMap { if case .integer(let i) = $0 { i } else { nil } },
             minimum: v["minimum"].flatMap { if case .integer(let i) = $0 { i } else { nil } },
-            rule: r.optionalText("rule", in: v), minimumRule: r.optionalText("minimum_rule", in: v), when: when,
+            rule: r.optionalText("rule", in: v).map { Diagnostic.ID($0) }, minimumRule: r.optionalText("minimum_rule", in: v).map { Diagnostic.ID($0) }, when: when,
             checkRegion: v["check_region"] == .bool(true), districtField: r.optionalText("district_field", in: v),
             defaultValue: v["default"], implies: implies, items: items, fields: fields)
     }

@@ -41,7 +41,7 @@ public struct NoticeConfig: Sendable, Hashable {
         /// A data path whose truthy value makes this declaration required; nil: always required.
         public var when: String?
         /// The rule id reporting it missing or false.
-        public var rule: String
+        public var rule: Diagnostic.ID
     }
 
     /// Where the paper copies go.
@@ -115,16 +115,16 @@ public struct NoticeConfig: Sendable, Hashable {
 
     /// The notice with this id, from `templates/notices/<id>.yaml`. Unknown id: exit 2.
     public static func load(id: String) throws -> NoticeConfig {
-        if let cached = cache.get(id) { return cached }
-        let safe = !id.isEmpty && id.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        if let cached = cache.withLock({ $0[id] }) { return cached }
+        let safe = SafeName.isPlain(id)
         let url = TemplatesFolder.url("notices/\(id).yaml")
         guard safe, FileManager.default.fileExists(atPath: url.path) else {
-            throw ShenbaoFailure.unusable("notice.unknown",
+            throw ShenbaoFailure.unusable(.noticeUnknown,
                 zh: "未知的通知配置「\(id)」（在 \(TemplatesFolder.url("notices").path) 中找不到）",
                 en: "unknown notice configuration “\(id)” (not found in \(TemplatesFolder.url("notices").path))")
         }
         let notice = try load(path: url.path)
-        cache.set(id, notice)
+        cache.withLock { $0[id] = notice }
         return notice
     }
 
@@ -180,7 +180,7 @@ public struct NoticeConfig: Sendable, Hashable {
             return Declaration(key: key, label: try r.text("label", in: v, at: "eligibility.\(i + 1).label"),
                                text: r.optionalText("text", in: v) ?? "",
                                when: r.optionalText("when", in: v),
-                               rule: r.optionalText("rule", in: v) ?? "eligibility.\(key)")
+                               rule: Diagnostic.ID(r.optionalText("rule", in: v) ?? "eligibility.\(key)"))
         }
         let districts = try r.map("region.districts").pairs.map { (code: $0.key, name: $0.value.plainText) }
         region = Region(name: try r.text("region.name"), code: try r.text("region.code"),
@@ -189,13 +189,6 @@ public struct NoticeConfig: Sendable, Hashable {
                         districts: districts)
     }
 
-    private static let cache = Cache<NoticeConfig>()
+    private static let cache = Locked<[String: NoticeConfig]>([:])
 }
 
-/// A small thread-safe memo for files read once per process (notices, definitions).
-final class Cache<T: Sendable>: @unchecked Sendable {
-    private var entries: [String: T] = [:]
-    private let lock = NSLock()
-    func get(_ key: String) -> T? { lock.lock(); defer { lock.unlock() }; return entries[key] }
-    func set(_ key: String, _ value: T) { lock.lock(); entries[key] = value; lock.unlock() }
-}

@@ -95,7 +95,7 @@ public enum SchemaGenerator {
             if let item = f.items?.field {
                 s["items"] = .map(fieldSchema(item, definition: definition, notice: notice))
             }
-            if f.required == .yes || f.rule == "outputs.none" { s["minItems"] = 1 }
+            if f.required == .yes || f.rule == .outputsNone { s["minItems"] = 1 }
         case .record:
             let sub = object(f.fields, prefix: f.path, definition: definition, notice: notice)
             for (k, v) in sub.pairs { s[k] = v }
@@ -142,8 +142,8 @@ public enum SchemaGenerator {
             }
         }
         // 重点方向 must come from the chosen 重点领域.
-        if let field = definition.allFields.first(where: { $0.rule == "key_project.field" }),
-           let list = definition.allFields.first(where: { $0.rule == "key_project.direction" && $0.kind == .list }) {
+        if let field = definition.allFields.first(where: { $0.rule == .keyProjectField }),
+           let list = definition.allFields.first(where: { $0.rule == .keyProjectDirection && $0.kind == .list }) {
             for k in notice.keyFields {
                 let test = nest(field.path, leaf: ["const": .text(k.name)], requireLeaf: true)
                 let items: Value = .map(OrderedMap([("items", .map(OrderedMap([("enum", .list(k.directions.map(Value.text)))])))]))

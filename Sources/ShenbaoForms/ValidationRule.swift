@@ -4,7 +4,7 @@ import ShenbaoCore
 /// every problem it finds, each with its rule id, severity and path.
 public protocol ValidationRule: Sendable {
     /// The rule ids this unit can report (`credit_code.format`, `credit_code.checksum`…).
-    var ids: [String] { get }
+    var ids: [Diagnostic.ID] { get }
     func check(_ context: RuleContext) -> [Diagnostic]
 }
 
@@ -49,7 +49,7 @@ public struct RuleContext: Sendable {
     }
 
     /// A diagnostic about the field at `path`, located in the data file.
-    public func issue(_ id: String, _ severity: Diagnostic.Severity = .error, at path: String,
+    public func issue(_ id: Diagnostic.ID, _ severity: Diagnostic.Severity = .error, at path: String,
                       zh: String, en: String) -> Diagnostic {
         Diagnostic(id: id, severity: severity, file: document.file, line: document.line(of: path),
                    path: path, label: definition.qualifiedLabel(for: path) ?? definition.label(for: path),
@@ -84,7 +84,7 @@ public struct RuleContext: Sendable {
 
     /// An `id` issue for every given value of a field written in `format` that `isValid` rejects:
     /// the shape of the contact-format rules, with `message` saying what was expected.
-    public func malformed(_ format: FieldDefinition.Format, id: String, isValid: (String) -> Bool,
+    public func malformed(_ format: FieldDefinition.Format, id: Diagnostic.ID, isValid: (String) -> Bool,
                           message: (String) -> (zh: String, en: String)) -> [Diagnostic] {
         fields { $0.format == format }.compactMap { _, path, value in
             guard let text = value?.scalarText, !(value?.isBlank ?? true), !isValid(text) else { return nil }

@@ -16,9 +16,9 @@ public struct Validator: Sendable {
     ]
 
     /// Every rule id the standard rules can report (`eligibility.*` stands for one per declaration).
-    public static var ruleIDs: [String] {
-        standardRules.flatMap(\.ids).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            + ["duplicate", "rank.duplicate"]
+    public static var ruleIDs: [Diagnostic.ID] {
+        standardRules.flatMap(\.ids).reduce(into: [Diagnostic.ID]()) { if !$0.contains($1) { $0.append($1) } }
+            + [.duplicate, .rankDuplicate]
     }
 
     public init(notice: NoticeConfig, glyphs: (any GlyphCoverage)? = nil,
@@ -33,7 +33,7 @@ public struct Validator: Sendable {
     public static func formName(of document: DataDocument, override form: String? = nil) throws -> String {
         if let form { return form }
         if let name = document.root["form"]?.scalarText, !name.isEmpty { return name }
-        throw ShenbaoFailure(.unusableInput, [Diagnostic(id: "form.unknown", file: document.file,
+        throw ShenbaoFailure(.unusableInput, [Diagnostic(id: .formUnknown, file: document.file,
             line: document.line(of: ""),
             message: Localized(zh: "数据没有 form 键，无法确定表单；请加上 form: application 或使用 --form",
                                en: "the data has no form key; add form: application or use --form"))])

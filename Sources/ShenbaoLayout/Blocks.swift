@@ -53,11 +53,15 @@ public struct SealSpec: Sendable, Hashable {
     /// Whether a seal image given for the form goes here (the signer's own block), or the area
     /// is only for a stamp by hand (a block another body signs).
     public var takesImage: Bool
+    /// The area's name among the page's regions (`seal.applicant`), where a signature widget
+    /// or an endorsement's seal is placed later.
+    public var region: String?
 
-    public init(diameter: Double = 42.mm, caption: String = "（盖章）", takesImage: Bool = true) {
+    public init(diameter: Double = 42.mm, caption: String = "（盖章）", takesImage: Bool = true, region: String? = nil) {
         self.diameter = min(diameter, 45.mm)
         self.caption = caption
         self.takesImage = takesImage
+        self.region = region
     }
 }
 
@@ -93,9 +97,14 @@ public struct Cell: Sendable, Hashable {
     public var valign: VerticalAlignment
     /// Overrides the table's border for this cell.
     public var border: CellBorder?
+    /// Names the cell's box among the page's regions (`opinion`: the 推荐部门意见 box that an
+    /// endorsement fills in later).
+    public var region: String?
 
-    public init(_ content: [Block], colspan: Int = 1, valign: VerticalAlignment = .middle, border: CellBorder? = nil) {
+    public init(_ content: [Block], colspan: Int = 1, valign: VerticalAlignment = .middle, border: CellBorder? = nil,
+                region: String? = nil) {
         self.content = content; self.colspan = max(1, colspan); self.valign = valign; self.border = border
+        self.region = region
     }
 
     /// A cell holding one paragraph of text.

@@ -98,7 +98,7 @@ struct BlockMeasurer: Sendable {
             let caption = TextRun(text: seal.caption, x: cx - captionWidth / 2, y: top + Double(ci) * lineHeight + base,
                                   size: style.size, bold: style.bold)
             items.append(.seal(SealArea(center: Point(x: cx, y: cy), diameter: seal.diameter, caption: caption,
-                                              takesImage: seal.takesImage)))
+                                        takesImage: seal.takesImage, region: seal.region)))
         }
         for (i, line) in lines.enumerated() where !line.isEmpty {
             let x = columnX + (column - widths[i]) / 2

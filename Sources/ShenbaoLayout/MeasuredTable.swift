@@ -6,6 +6,7 @@ struct MeasuredTable: Sendable {
         var chunks: [Chunk]
         var valign: VerticalAlignment
         var border: CellBorder
+        var region: String?
         var contentHeight: Double { chunks.reduce(0) { $0 + $1.height } }
     }
     struct RowBox: Sendable {
@@ -43,7 +44,7 @@ struct MeasuredTable: Sendable {
                     }
                 }
                 cells.append(CellBox(x: cx, width: cw, chunks: chunks, valign: cell.valign,
-                                     border: cell.border ?? table.border))
+                                     border: cell.border ?? table.border, region: cell.region))
             }
             return RowBox(cells: cells, minHeight: row.minHeight)
         }
@@ -91,6 +92,9 @@ struct MeasuredTable: Sendable {
             case .bottom: items.append(.line(from: Point(x: cell.x, y: y + height), to: Point(x: cell.x + cell.width, y: y + height),
                                              width: lineWidth))
             case .none: break
+            }
+            if let name = cell.region {
+                items.append(.region(NamedRegion(name: name, rect: Rect(x: cell.x, y: y, width: cell.width, height: height))))
             }
             let free = height - 2 * paddingY - cell.contentHeight
             var cy = y + paddingY

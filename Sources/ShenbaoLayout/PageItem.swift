@@ -22,6 +22,25 @@ public struct SealArea: Sendable, Hashable {
     public var caption: TextRun
     /// Whether the form's seal image goes here.
     public var takesImage: Bool
+    /// Its name among the page's regions, if the layout gave one.
+    public var region: String?
+
+    /// The square the seal fills.
+    public var bounds: Rect {
+        Rect(x: center.x - diameter / 2, y: center.y - diameter / 2, width: diameter, height: diameter)
+    }
+}
+
+/// A named area of a laid-out page, for what is placed after rendering: a signature widget over
+/// a seal area, the department's opinion in the 推荐部门意见 box. Output formats that cannot
+/// place things later ignore it; it draws nothing.
+public struct NamedRegion: Sendable, Hashable {
+    /// `opinion`, `seal.applicant`, … as the layout names them.
+    public var name: String
+    /// Top-left page coordinates, in points.
+    public var rect: Rect
+
+    public init(name: String, rect: Rect) { self.name = name; self.rect = rect }
 }
 
 /// One thing placed on a page. The positioned tree both the PDF painter and the golden tests read.
@@ -32,6 +51,8 @@ public enum PageItem: Sendable, Hashable {
     /// A stroked rectangle.
     case rect(Rect, lineWidth: Double)
     case seal(SealArea)
+    /// A named area; draws nothing.
+    case region(NamedRegion)
 }
 
 /// One laid-out page: its sheet and what is on it.
@@ -40,6 +61,17 @@ public struct Page: Sendable, Hashable {
     public var items: [PageItem]
 
     public init(setup: PageSetup, items: [PageItem] = []) { self.setup = setup; self.items = items }
+
+    /// The page's named regions: named cells and named seal areas, in drawing order.
+    public var regions: [NamedRegion] {
+        items.compactMap { item in
+            switch item {
+            case .region(let r): return r
+            case .seal(let s): return s.region.map { NamedRegion(name: $0, rect: s.bounds) }
+            default: return nil
+            }
+        }
+    }
 }
 
 extension PageItem {
@@ -58,6 +90,9 @@ extension PageItem {
             s.center.x += dx; s.center.y += dy
             s.caption.x += dx; s.caption.y += dy
             return .seal(s)
+        case .region(var r):
+            r.rect.x += dx; r.rect.y += dy
+            return .region(r)
         }
     }
 }
@@ -80,7 +115,10 @@ extension Page {
             case .rect(let r, _):
                 out += "rect \(f(r.x)),\(f(r.y)) \(f(r.width))x\(f(r.height))\n"
             case .seal(let s):
-                out += "seal \(f(s.center.x)),\(f(s.center.y)) d\(f(s.diameter)) \(s.caption.text)@\(f(s.caption.x)),\(f(s.caption.y))\n"
+                out += "seal \(f(s.center.x)),\(f(s.center.y)) d\(f(s.diameter)) \(s.caption.text)@\(f(s.caption.x)),\(f(s.caption.y))"
+                out += (s.region.map { " region \($0)" } ?? "") + "\n"
+            case .region(let r):
+                out += "region \(r.name) \(f(r.rect.x)),\(f(r.rect.y)) \(f(r.rect.width))x\(f(r.rect.height))\n"
             }
         }
         return out

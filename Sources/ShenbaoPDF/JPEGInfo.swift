@@ -11,7 +11,7 @@ struct JPEGInfo {
 
     init(_ b: [UInt8], name: String?) throws {
         func bad(_ why: String) -> ShenbaoFailure {
-            ShenbaoFailure.unusable("image.malformed", file: name,
+            ShenbaoFailure.unusable(.imageMalformed, file: name,
                 zh: "JPEG 图片已损坏（\(why)）。请重新导出该图片。", en: "the JPEG image is damaged (\(why)); export it again.")
         }
         guard b.count > 4, b[0] == 0xFF, b[1] == 0xD8 else { throw bad("no SOI") }

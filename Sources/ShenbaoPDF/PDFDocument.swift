@@ -163,7 +163,7 @@ public final class PDFDocument {
             return PDFImage(ref: ref, resourceName: resourceName, pixelWidth: png.width, pixelHeight: png.height,
                             hasAlpha: png.alpha != nil)
         }
-        throw ShenbaoFailure.unusable("image.unsupported", file: name,
+        throw ShenbaoFailure.unusable(.imageUnsupported, file: name,
             zh: "不支持的图片格式：只能使用 JPEG 或 PNG。", en: "unsupported image format: use JPEG or PNG.")
     }
 

@@ -56,7 +56,7 @@ public final class PDFFont {
         // (CID, glyph id) of every glyph shown, in CID order.
         if usage.numbersByUse {
             guard let subset = try face.subsetProgram(inOrder: usage.slotGlyph) else {
-                throw ShenbaoFailure.unusable("font.subset_failed", file: face.path,
+                throw ShenbaoFailure.unusable(.fontSubsetFailed, file: face.path,
                     zh: "无法为 PDF 截取字体子集（\(face.familyName)）。请换用其他字体。",
                     en: "cannot subset the font \(face.familyName) for the PDF; use another font.")
             }

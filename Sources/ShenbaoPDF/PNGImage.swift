@@ -14,7 +14,7 @@ struct PNGImage {
 
     init(_ b: [UInt8], name: String?) throws {
         func bad(_ why: String) -> ShenbaoFailure {
-            ShenbaoFailure.unusable("image.malformed", file: name,
+            ShenbaoFailure.unusable(.imageMalformed, file: name,
                 zh: "PNG 图片无法读取（\(why)）。请重新导出该图片。", en: "cannot read the PNG image (\(why)); export it again.")
         }
         guard b.count > 8, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { throw bad("no signature") }

@@ -1,9 +1,8 @@
 import Foundation
 import ShenbaoCore
 import ShenbaoFonts
+import ShenbaoFormLayout
 import ShenbaoLayout
-import ShenbaoPDF
-import ShenbaoPDFWriter
 
 /// A seal image given with `--seal`: PNG with transparency, or JPEG.
 public struct SealImage: Sendable {
@@ -29,8 +28,9 @@ public struct PrintOptions: Sendable {
     }
 }
 
-/// Renders one form layout for any number of data records: load the layout and fonts once,
-/// then `pdf(data:options:)` or `docx(data:options:)` per record (safe from many threads).
+/// Renders one form layout for any number of records: the layout and fonts are loaded once, then
+/// each record is laid out once (`laidOut`), planned once (`plan`) and handed to the backend of
+/// the format asked for. Safe to use from many threads.
 public struct FormPrinter: Sendable {
     public let layout: FormLayout
     public let library: FontLibrary
@@ -50,41 +50,43 @@ public struct FormPrinter: Sendable {
 
     /// One copy of the form laid out, pages numbered.
     public func pages(context: Value) throws -> [Page] {
-        let pages = Layout(measurer: measurer, setup: layout.page).pages(try blocks(context: context))
-        return PageFurniture(measurer: measurer).numbered(pages)
+        try laidOut(context: context).pages
+    }
+
+    /// The form for `context`, laid out once for every backend.
+    public func laidOut(context: Value) throws -> LaidOutForm {
+        let blocks = try self.blocks(context: context)
+        let pages = PageFurniture(measurer: measurer).numbered(Layout(measurer: measurer, setup: layout.page).pages(blocks))
+        return LaidOutForm(title: layout.title, setup: layout.page, blocks: blocks, pages: pages)
+    }
+
+    /// The pack plan for `form`: the copies asked for, else the form's own number.
+    public func plan(for form: LaidOutForm, options: PrintOptions) -> PackPlan {
+        PackPlan(copies: options.copies ?? layout.copies, pagesPerCopy: form.pages.count)
+    }
+
+    /// The backend that writes `format`.
+    public func backend(for format: OutputFormat) -> any OutputBackend {
+        switch format {
+        case .pdf: PDFBackend(library: library, measurer: measurer)
+        case .docx: DOCXBackend(measurer: measurer)
+        }
+    }
+
+    /// The print pack for `context` in `format`.
+    public func render(context: Value, format: OutputFormat, options: PrintOptions = PrintOptions()) throws -> Data {
+        let form = try laidOut(context: context)
+        return try backend(for: format).render(form, plan: plan(for: form, options: options), options: options)
     }
 
     /// The print pack as a PDF: `copies` complete copies, each starting on an odd page, each page
-    /// marked 第k份 共N份. The pages of a copy are written once as form XObjects (ISO 32000-1
-    /// §8.10) and drawn in every copy, so only the copy marks add bytes per copy.
+    /// marked 第k份 共N份.
     public func pdf(context: Value, options: PrintOptions = PrintOptions()) throws -> Data {
-        let pages = try self.pages(context: context)
-        let copies = max(1, options.copies ?? layout.copies)
-        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: layout.title))
-        var painter = PDFPainter(document: document, library: library)
-        let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
-        var forms: [PDFFormXObject] = []
-        for page in pages {
-            var content = ContentStream()
-            try painter.paint(page, seal: seal, draft: options.draft, on: &content)
-            forms.append(document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: page.setup.width, height: page.setup.height),
-                                                 content: content))
-        }
-        let furniture = PageFurniture(measurer: measurer)
-        for copy in 1...copies {
-            for (i, page) in pages.enumerated() {
-                let pdfPage = document.addPage(width: page.setup.width, height: page.setup.height)
-                pdfPage.content.drawForm(forms[i])
-                if copies > 1 {
-                    try painter.draw(furniture.copyMark(copy: copy, of: copies, on: page.setup),
-                                     pageHeight: page.setup.height, on: &pdfPage.content)
-                }
-            }
-            // Duplex printing must never put the end of one copy and the start of the next on one sheet.
-            if copy < copies, pages.count % 2 == 1, let last = pages.last {
-                _ = document.addPage(width: last.setup.width, height: last.setup.height)
-            }
-        }
-        return try document.finish()
+        try render(context: context, format: .pdf, options: options)
+    }
+
+    /// The print pack as a Word document made from the same blocks as the PDF.
+    public func docx(context: Value, options: PrintOptions = PrintOptions()) throws -> Data {
+        try render(context: context, format: .docx, options: options)
     }
 }

@@ -24,36 +24,25 @@ struct PDFPainter {
         return f
     }
 
-    /// Draws a text run (top-left coordinates) on `content`, switching faces where the main
-    /// font lacks a glyph.
+    /// Draws a text run (top-left coordinates) on `content` in the faces the font library chose
+    /// (`FontLibrary.runs`: the main face, and fallbacks where it lacks a glyph).
     mutating func draw(_ run: TextRun, pageHeight: Double, on content: inout ContentStream,
                        color: PDFColor = .black) throws {
         let style = ShenbaoPDF.TextStyle(color: color, syntheticBold: run.bold)
         var x = run.x
         let y = pageHeight - run.y
-        if run.charSpacing != 0 { content.raw("\(format(run.charSpacing)) Tc") }
+        if run.charSpacing != 0 { content.num(run.charSpacing); content.op("Tc") }
         defer { if run.charSpacing != 0 { content.raw("0 Tc") } }
-        // Fast path: the main face has every glyph. Chinese text needs no shaping beyond the
-        // cmap, so glyphs come straight from cmap and hmtx (the measurer's numbers exactly).
-        let main = try library.mainFace()
-        var glyphs: [ShapedGlyph] = []
-        glyphs.reserveCapacity(run.text.unicodeScalars.count)
-        var covered = true
-        for (i, scalar) in run.text.unicodeScalars.enumerated() {
-            guard let gid = main.glyph(for: scalar) else { covered = false; break }
-            glyphs.append(ShapedGlyph(gid: gid, cluster: i, xAdvance: main.advance(glyph: gid)))
-        }
-        if covered {
-            _ = content.showGlyphs(glyphs, text: run.text, font: font(main), size: run.size, x: x, y: y, style: style)
-            return
-        }
         for part in try library.runs(in: run.text) {
-            let advance = content.text(part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
+            let advance = if let glyphs = part.glyphs {
+                content.showGlyphs(glyphs, text: part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
+            } else {
+                content.text(part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
+            }
             x += advance + run.charSpacing * Double(part.text.unicodeScalars.count)
         }
     }
 
-    func format(_ v: Double) -> String { String(format: "%.3f", v) }
 
     /// Draws every item of `page` except nothing: the copy mark is drawn by the pack per copy.
     mutating func paint(_ page: Page, seal: PDFImage?, draft: Bool, on content: inout ContentStream) throws {
@@ -72,6 +61,8 @@ struct PDFPainter {
                 if w != lineWidth { content.setLineWidth(w); lineWidth = w }
                 content.rect(r.x, h - r.maxY, r.width, r.height)
                 content.stroke()
+            case .region:
+                break
             case .seal(let area):
                 if let seal, area.takesImage {
                     // Keep the image's proportions inside the seal's square.

@@ -48,18 +48,18 @@ public struct Expression: Sendable, Hashable {
         let segments = try Expression.splitPipes(text)
         let path = segments[0].trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty, !path.contains(where: \.isWhitespace) else {
-            throw TemplateError(id: "template.malformed_tag",
+            throw TemplateError(id: .templateMalformedTag,
                                 message: Localized(zh: "标签中的路径“\(path)”无效", en: "invalid path \"\(path)\" in a tag"))
         }
         var filters: [FilterCall] = []
         for segment in segments.dropFirst() {
             let words = try Expression.words(segment)
             guard let name = words.first, case .text(let filterName) = name else {
-                throw TemplateError(id: "template.malformed_tag",
+                throw TemplateError(id: .templateMalformedTag,
                                     message: Localized(zh: "管道符后缺少过滤器名", en: "a pipe without a filter name"))
             }
             guard Filters.known.contains(filterName) else {
-                throw TemplateError(id: "template.unknown_filter",
+                throw TemplateError(id: .templateUnknownFilter,
                     message: Localized(zh: "未知的过滤器“\(filterName)”（可用：\(Filters.known.sorted().joined(separator: "、"))）",
                                        en: "unknown filter \"\(filterName)\" (known: \(Filters.known.sorted().joined(separator: ", ")))"))
             }
@@ -79,7 +79,7 @@ public struct Expression: Sendable, Hashable {
             current.append(ch)
         }
         if quoted {
-            throw TemplateError(id: "template.malformed_tag", message: Localized(zh: "引号没有闭合", en: "unclosed quote"))
+            throw TemplateError(id: .templateMalformedTag, message: Localized(zh: "引号没有闭合", en: "unclosed quote"))
         }
         parts.append(current)
         return parts
@@ -100,7 +100,7 @@ public struct Expression: Sendable, Hashable {
                     text.append(c); i += 1
                 }
                 guard closed else {
-                    throw TemplateError(id: "template.malformed_tag", message: Localized(zh: "引号没有闭合", en: "unclosed quote"))
+                    throw TemplateError(id: .templateMalformedTag, message: Localized(zh: "引号没有闭合", en: "unclosed quote"))
                 }
                 words.append(.text(text))
                 chars = chars[(i + 1)...]
@@ -114,7 +114,7 @@ public struct Expression: Sendable, Hashable {
                 } else if let d = Double(word) {
                     words.append(.decimal(d))
                 } else {
-                    throw TemplateError(id: "template.malformed_tag",
+                    throw TemplateError(id: .templateMalformedTag,
                         message: Localized(zh: "过滤器参数“\(word)”应为带引号的文本或数字",
                                            en: "filter argument \"\(word)\" must be quoted text or a number"))
                 }

@@ -68,7 +68,7 @@ public enum Lexer {
             default: break
             }
             guard let end = find(closer, in: src, from: p) else {
-                errors.append(TemplateError(id: "template.malformed_tag",
+                errors.append(TemplateError(id: .templateMalformedTag,
                     message: Localized(zh: "标签没有结束符 \(String(decoding: close, as: UTF8.self))",
                                        en: "tag is never closed with \(String(decoding: close, as: UTF8.self))"))
                     .located(in: src, at: tagStart))
@@ -93,7 +93,7 @@ public enum Lexer {
                     open = Array(words[0].utf8)
                     close = Array(words[1].utf8)
                 } else {
-                    errors.append(TemplateError(id: "template.malformed_tag",
+                    errors.append(TemplateError(id: .templateMalformedTag,
                         message: Localized(zh: "分隔符设置标签应为 {{=开 闭=}}", en: "a delimiter tag reads {{=open close=}}"))
                         .located(in: src, at: tagStart))
                 }
@@ -101,7 +101,7 @@ public enum Lexer {
                 break
             }
             if case .interpolation = kind, content.isEmpty {
-                errors.append(TemplateError(id: "template.malformed_tag",
+                errors.append(TemplateError(id: .templateMalformedTag,
                     message: Localized(zh: "空标签", en: "empty tag")).located(in: src, at: tagStart))
             }
             tokens.append(.tag(tag))

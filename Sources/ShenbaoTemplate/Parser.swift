@@ -36,7 +36,7 @@ struct Parser {
                 case .close:
                     let name = tag.closeName ?? ""
                     if stack.isEmpty {
-                        errors.append(TemplateError(id: "template.unopened_close",
+                        errors.append(TemplateError(id: .templateUnopenedClose,
                             message: Localized(zh: "结束标签“\(name)”没有对应的开始标签", en: "closing tag \"\(name)\" has no opening tag"))
                             .located(in: source, at: tag.range.lowerBound))
                     } else if name.isEmpty || stack.last!.tag.expression?.path == name || stack.last!.tag.content == name {
@@ -48,7 +48,7 @@ struct Parser {
                         }
                         closeTop()
                     } else {
-                        errors.append(TemplateError(id: "template.mismatched_close",
+                        errors.append(TemplateError(id: .templateMismatchedClose,
                             message: Localized(zh: "结束标签“\(name)”与开始标签“\(stack.last!.tag.expression?.path ?? "")”不匹配",
                                                en: "closing tag \"\(name)\" does not match the open section \"\(stack.last!.tag.expression?.path ?? "")\""))
                             .located(in: source, at: tag.range.lowerBound))
@@ -69,7 +69,7 @@ struct Parser {
 
     private func unclosed(_ tag: TagToken) -> TemplateError {
         let name = tag.expression?.path ?? tag.content
-        return TemplateError(id: "template.unclosed_section",
+        return TemplateError(id: .templateUnclosedSection,
                              message: Localized(zh: "区段“\(name)”没有结束", en: "section \"\(name)\" is never closed"))
             .located(in: source, at: tag.range.lowerBound)
     }

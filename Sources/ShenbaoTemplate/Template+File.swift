@@ -6,7 +6,7 @@ extension Template {
     public static func load(path: String, delimiters: Delimiters = .mustache) throws -> Template {
         guard let bytes = FileManager.default.contents(atPath: path),
               let source = String(validating: bytes, as: UTF8.self) else {
-            throw ShenbaoFailure.unusable("template.unreadable", file: path,
+            throw ShenbaoFailure.unusable(.templateUnreadable, file: path,
                 zh: "无法读取模板文件（须为 UTF-8 文本）", en: "cannot read the template (UTF-8 text expected)")
         }
         do {

@@ -43,7 +43,7 @@ public struct Template: Sendable {
         }
         if strict && !missing.isEmpty {
             throw ShenbaoFailure(.invalidData, missing.map { path in
-                Diagnostic(id: "template.missing_value", file: name, path: path,
+                Diagnostic(id: .templateMissingValue, file: name, path: path,
                            message: Localized(zh: "数据中缺少“\(path)”", en: "no value for \"\(path)\" in the data"))
             })
         }
@@ -131,7 +131,7 @@ private struct Renderer {
             case .partial(let name, let indent):
                 partialRenders += 1
                 guard depth < Template.maxPartialDepth, partialRenders <= Template.maxPartialRenders else {
-                    throw ShenbaoFailure.unusable("template.partial_depth",
+                    throw ShenbaoFailure.unusable(.templatePartialDepth,
                         zh: "局部模板“\(name)”嵌套超过 \(Template.maxPartialDepth) 层或展开超过 \(Template.maxPartialRenders) 次",
                         en: "partial \"\(name)\" nested deeper than \(Template.maxPartialDepth) levels or included more than \(Template.maxPartialRenders) times")
                 }
@@ -149,7 +149,7 @@ private struct Renderer {
         }
     }
 
-    static let tooLarge = ShenbaoFailure.unusable("template.output_too_large",
+    static let tooLarge = ShenbaoFailure.unusable(.templateOutputTooLarge,
         zh: "渲染结果超过 \(Template.maxOutputBytes >> 20) MB（区段或局部模板嵌套展开过多），已停止",
         en: "the output exceeds \(Template.maxOutputBytes >> 20) MB (sections or partials multiply too far); stopped")
 

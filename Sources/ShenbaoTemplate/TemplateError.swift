@@ -4,14 +4,14 @@ import ShenbaoCore
 public struct TemplateError: Error, Sendable, Hashable {
     /// Stable id: `template.unclosed_section`, `template.unknown_filter`, `template.malformed_tag`,
     /// `template.unopened_close`, `template.mismatched_close`, `template.partial_depth`.
-    public var id: String
+    public var id: Diagnostic.ID
     public var message: Localized
     /// UTF-8 offset of the problem in the lexed source.
     public var offset: Int
     /// A short excerpt of the source at the problem, so a person can find it.
     public var excerpt: String
 
-    public init(id: String, message: Localized, offset: Int = 0, excerpt: String = "") {
+    public init(id: Diagnostic.ID, message: Localized, offset: Int = 0, excerpt: String = "") {
         self.id = id
         self.message = message
         self.offset = offset

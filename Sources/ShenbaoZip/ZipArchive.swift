@@ -1,3 +1,4 @@
+import ShenbaoCore
 /// One file inside a ZIP archive, as its central directory entry describes it.
 public struct ZipEntry: Sendable, Hashable {
     public var name: String
@@ -32,16 +33,16 @@ public struct ZipArchive: Sendable {
     private let index: [String: Int]
 
     /// Reads the central directory of `bytes`, refusing what is not a ZIP or breaks the limits.
-    public init(bytes: [UInt8]) throws(ZipError) {
+    public init(bytes: [UInt8]) throws(Diagnostic) {
         self.bytes = bytes
         let eocd = try Self.findEndOfCentralDirectory(bytes)
         let count = bytes.u16(eocd + 10)
         let cdSize = bytes.u32(eocd + 12)
         let cdOffset = bytes.u32(eocd + 16)
         if count == 0xFFFF || cdOffset == 0xFFFF_FFFF || cdSize == 0xFFFF_FFFF {
-            throw ZipError("zip.unsupported", zh: "不支持 ZIP64 格式的文件", en: "ZIP64 archives are not supported")
+            throw Diagnostic.zip(.zipUnsupported, zh: "不支持 ZIP64 格式的文件", en: "ZIP64 archives are not supported")
         }
-        guard cdOffset + cdSize <= eocd else { throw .corrupt("中央目录越界", "central directory out of bounds") }
+        guard cdOffset + cdSize <= eocd else { throw .zipCorrupt("中央目录越界", "central directory out of bounds") }
         var entries: [ZipEntry] = []
         entries.reserveCapacity(count)
         var index: [String: Int] = [:]
@@ -49,38 +50,38 @@ public struct ZipArchive: Sendable {
         var at = cdOffset
         for _ in 0 ..< count {
             guard at + 46 <= eocd, bytes.u32(at) == 0x0201_4B50 else {
-                throw .corrupt("中央目录条目无效", "bad central directory entry")
+                throw .zipCorrupt("中央目录条目无效", "bad central directory entry")
             }
             let flags = bytes.u16(at + 8), method = bytes.u16(at + 10)
             let crc = UInt32(bytes.u32(at + 16))
             let compressed = bytes.u32(at + 20), uncompressed = bytes.u32(at + 24)
             let nameLength = bytes.u16(at + 28), extraLength = bytes.u16(at + 30), commentLength = bytes.u16(at + 32)
             let localOffset = bytes.u32(at + 42)
-            guard at + 46 + nameLength <= eocd else { throw .corrupt("文件名越界", "entry name out of bounds") }
+            guard at + 46 + nameLength <= eocd else { throw .zipCorrupt("文件名越界", "entry name out of bounds") }
             let name = String(decoding: bytes[(at + 46) ..< (at + 46 + nameLength)], as: UTF8.self)
             at += 46 + nameLength + extraLength + commentLength
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || localOffset == 0xFFFF_FFFF {
-                throw ZipError("zip.unsupported", zh: "不支持 ZIP64 格式的文件", en: "ZIP64 archives are not supported")
+                throw Diagnostic.zip(.zipUnsupported, zh: "不支持 ZIP64 格式的文件", en: "ZIP64 archives are not supported")
             }
             total += uncompressed
             if total > Self.maxTotalUncompressed {
-                throw ZipError("zip.too_large", zh: "解压后总大小超过 200 MB，已拒绝（可能是压缩炸弹）",
+                throw Diagnostic.zip(.zipTooLarge, zh: "解压后总大小超过 200 MB，已拒绝（可能是压缩炸弹）",
                                en: "would expand beyond 200 MB; refused (possible zip bomb)")
             }
             if uncompressed > Self.ratioCheckSize, uncompressed > Self.maxRatio * max(compressed, 1) {
-                throw ZipError("zip.ratio", zh: "条目 \(name) 压缩比超过 100:1 且大于 10 MB，已拒绝（可能是压缩炸弹）",
+                throw Diagnostic.zip(.zipRatio, zh: "条目 \(name) 压缩比超过 100:1 且大于 10 MB，已拒绝（可能是压缩炸弹）",
                                en: "entry \(name) is compressed more than 100:1 and larger than 10 MB; refused (possible zip bomb)")
             }
             // The local header repeats name and extra field with its own lengths; the data follows it.
             guard localOffset + 30 <= bytes.count, bytes.u32(localOffset) == 0x0403_4B50 else {
-                throw .corrupt("本地文件头无效（\(name)）", "bad local header (\(name))")
+                throw .zipCorrupt("本地文件头无效（\(name)）", "bad local header (\(name))")
             }
             let dataOffset = localOffset + 30 + bytes.u16(localOffset + 26) + bytes.u16(localOffset + 28)
             guard dataOffset + compressed <= bytes.count else {
-                throw .corrupt("条目数据越界（\(name)）", "entry data out of bounds (\(name))")
+                throw .zipCorrupt("条目数据越界（\(name)）", "entry data out of bounds (\(name))")
             }
             if index[name] != nil {
-                throw ZipError("zip.duplicate_entry", zh: "条目 \(name) 出现多次，已拒绝", en: "entry \(name) appears twice; refused")
+                throw Diagnostic.zip(.zipDuplicateEntry, zh: "条目 \(name) 出现多次，已拒绝", en: "entry \(name) appears twice; refused")
             }
             index[name] = entries.count
             entries.append(ZipEntry(name: name, method: method, flags: flags, crc32: crc, compressedSize: compressed,
@@ -101,41 +102,41 @@ public struct ZipArchive: Sendable {
     }
 
     /// The uncompressed bytes of `entry`, inflated under the bound of its declared size and CRC-checked.
-    public func contents(of entry: ZipEntry) throws(ZipError) -> [UInt8] {
+    public func contents(of entry: ZipEntry) throws(Diagnostic) -> [UInt8] {
         if entry.flags & 1 != 0 {
-            throw ZipError("zip.unsupported", zh: "条目 \(entry.name) 已加密", en: "entry \(entry.name) is encrypted")
+            throw Diagnostic.zip(.zipUnsupported, zh: "条目 \(entry.name) 已加密", en: "entry \(entry.name) is encrypted")
         }
         let raw = compressedBytes(of: entry)
         let output: [UInt8]
         switch entry.method {
         case 0:
-            guard raw.count == entry.uncompressedSize else { throw .corrupt("条目大小不符（\(entry.name)）", "size mismatch (\(entry.name))") }
+            guard raw.count == entry.uncompressedSize else { throw .zipCorrupt("条目大小不符（\(entry.name)）", "size mismatch (\(entry.name))") }
             output = Array(raw)
         case 8:
             guard let inflated = Deflate.inflateRaw(raw, size: entry.uncompressedSize) else {
-                throw .corrupt("条目无法解压或大小与声明不符（\(entry.name)）", "entry cannot be inflated or differs from its declared size (\(entry.name))")
+                throw .zipCorrupt("条目无法解压或大小与声明不符（\(entry.name)）", "entry cannot be inflated or differs from its declared size (\(entry.name))")
             }
             output = inflated
         default:
-            throw ZipError("zip.unsupported", zh: "条目 \(entry.name) 使用不支持的压缩方法 \(entry.method)",
+            throw Diagnostic.zip(.zipUnsupported, zh: "条目 \(entry.name) 使用不支持的压缩方法 \(entry.method)",
                            en: "entry \(entry.name) uses unsupported compression method \(entry.method)")
         }
         guard Deflate.crc32(output) == entry.crc32 else {
-            throw .corrupt("条目校验和错误（\(entry.name)）", "CRC mismatch (\(entry.name))")
+            throw .zipCorrupt("条目校验和错误（\(entry.name)）", "CRC mismatch (\(entry.name))")
         }
         return output
     }
 
     /// The contents of the entry named `name`, or nil when there is none.
-    public func contents(named name: String) throws(ZipError) -> [UInt8]? {
+    public func contents(named name: String) throws(Diagnostic) -> [UInt8]? {
         guard let entry = entry(named: name) else { return nil }
         return try contents(of: entry)
     }
 
     /// The end of central directory record is the last 22+ bytes (APPNOTE.TXT 4.3.16),
     /// followed by a comment of up to 65535 bytes.
-    private static func findEndOfCentralDirectory(_ bytes: [UInt8]) throws(ZipError) -> Int {
-        let notZip = ZipError("zip.not_zip", zh: "不是 ZIP 文件（.docx 应是 ZIP 压缩包）", en: "not a ZIP file (a .docx is a ZIP package)")
+    private static func findEndOfCentralDirectory(_ bytes: [UInt8]) throws(Diagnostic) -> Int {
+        let notZip = Diagnostic.zip(.zipNotZip, zh: "不是 ZIP 文件（.docx 应是 ZIP 压缩包）", en: "not a ZIP file (a .docx is a ZIP package)")
         guard bytes.count >= 22 else { throw notZip }
         var at = bytes.count - 22
         let lowest = max(0, bytes.count - 22 - 0xFFFF)

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShenbaoCore
-import ShenbaoDOCX
-import ShenbaoTemplate
+import ShenbaoKit
 
 /// `shenbao fill TEMPLATE.docx DATA… -o OUT [--strict] [--delimiters "{ }"]` (spec/cli.md).
 ///
@@ -23,9 +21,6 @@ struct Fill: ParsableCommand {
     var jobs: Int?
     @OptionGroup var global: GlobalOptions
 
-    /// Templates larger than this are refused before reading (the ZIP limits apply after).
-    static let maxTemplateBytes = 100 << 20
-
     func validate() throws {
         if let delimiters, Delimiters(spec: delimiters) == nil {
             throw ValidationError("--delimiters: expected two words such as \"{ }\" or \"<% %>\"")
@@ -36,108 +31,66 @@ struct Fill: ParsableCommand {
         if data.count == 1 && data[0] == "-" && output == nil { throw ValidationError("reading data from standard input needs -o") }
     }
 
-    /// With `SHENBAO_TIMING` set, the time of each phase goes to standard error (bench/fill reads it).
-    private static let timing = ProcessInfo.processInfo.environment["SHENBAO_TIMING"] != nil
-    /// Phase times summed over all documents (and threads), under a lock.
-    private final class Clock: @unchecked Sendable {
-        var load = 0.0, fill = 0.0, write = 0.0, documents = 0
-        let lock = NSLock()
+    func run() throws {
+        let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["SHENBAO_TIMING"] != nil)
+        defer { clock.report() }
+        try reporting(global.lang) {
+            let compiled = try WordTemplate(path: template, delimiters: delimiters.flatMap(Delimiters.init(spec:)) ?? .mustache)
+            let jobList: [FileJob]
+            if data.count == 1 {
+                var isFolder: ObjCBool = false
+                let out = output.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
+                    ? ManyFiles.output(for: data[0], in: $0, extension: "docx") : $0 }
+                    ?? ManyFiles.output(for: data[0], in: nil, extension: "docx")
+                jobList = [FileJob(input: data[0], output: out)]
+            } else {
+                guard let folder = output else {
+                    throw ShenbaoFailure.unusable(.fillOutput, zh: "多个数据文件时须用 -o 指定输出文件夹", en: "with several DATA files, -o must name an output folder")
+                }
+                try ManyFiles.makeFolder(folder)
+                jobList = data.map { FileJob(input: $0, output: ManyFiles.output(for: $0, in: folder, extension: "docx")) }
+            }
+            let strict = self.strict
+            let outcome = ManyFiles.run(jobList, parallel: jobs, duplicate: .fillDuplicateOutput,
+                                        write: { bytes, path in try clock.time(\.write) { try AtomicFile.write(bytes, to: path) } }) { job in
+                let document = try clock.time(\.load) { try DataLoader.load(path: job.input) }
+                let bytes = try clock.time(\.fill) { try compiled.fill(document, strict: strict) }
+                clock.count()
+                return (bytes, [])
+            }
+            if outcome.status != .ok { throw ShenbaoFailure(outcome.status, outcome.diagnostics) }
+        }
     }
-    private static let clock = Clock()
+}
 
-    private func timed<T>(_ phase: ReferenceWritableKeyPath<Clock, Double>, _ body: () throws -> T) rethrows -> T {
-        guard Self.timing else { return try body() }
-        let start = DispatchTime.now().uptimeNanoseconds
+/// With `SHENBAO_TIMING` set, `fill` prints the time of its phases to standard error
+/// (bench/fill reads it): summed over all documents and threads.
+final class PhaseClock: Sendable {
+    struct Totals { var load = 0.0, fill = 0.0, write = 0.0, documents = 0 }
+    let enabled: Bool
+    let start = DispatchTime.now().uptimeNanoseconds
+    private let totals = Locked(Totals())
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func time<T>(_ phase: WritableKeyPath<Totals, Double>, _ body: () throws -> T) rethrows -> T {
+        guard enabled else { return try body() }
+        let begin = DispatchTime.now().uptimeNanoseconds
         defer {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            Self.clock.lock.withLock { Self.clock[keyPath: phase] += elapsed }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6
+            totals.withLock { $0[keyPath: phase] += elapsed }
         }
         return try body()
     }
 
-    func run() throws {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer {
-            if Self.timing {
-                let n = Double(max(Self.clock.documents, 1))
-                let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-                FileHandle.standardError.write(Data(String(format: "timing: %d documents, total %.1f ms; per document: load %.3f ms, fill %.3f ms, write %.3f ms\n",
-                    Self.clock.documents, total, Self.clock.load / n, Self.clock.fill / n, Self.clock.write / n).utf8))
-            }
-        }
-        try reporting(global.lang) {
-            let compiled = try Self.loadTemplate(template, delimiters: delimiters.flatMap(Delimiters.init(spec:)) ?? .mustache)
-            if data.count == 1 {
-                var isFolder: ObjCBool = false
-                let out = output.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
-                    ? Self.outputName(for: data[0], in: $0) : $0 } ?? Self.outputName(for: data[0], in: nil)
-                try fillOne(compiled, data: data[0], to: out)
-                return
-            }
-            guard let folder = output else {
-                throw ShenbaoFailure.unusable("fill.output", zh: "多个数据文件时须用 -o 指定输出文件夹", en: "with several DATA files, -o must name an output folder")
-            }
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw ShenbaoFailure.unusable("output.write", file: folder, zh: "无法创建输出文件夹", en: "cannot create the output folder")
-            }
-            var seen = Set<String>()
-            let outputs = data.map { file -> String? in
-                let out = Self.outputName(for: file, in: folder)
-                return seen.insert(out).inserted ? out : nil
-            }
-            let failures = Failures(count: data.count)
-            performInParallel(data.count, jobs: jobs) { i in
-                guard let out = outputs[i] else {
-                    failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "fill.duplicate_output", file: data[i],
-                        message: Localized(zh: "与另一个数据文件同名，输出 \(Self.outputName(for: data[i], in: folder)) 会被覆盖，已跳过",
-                                           en: "same name as another data file; \(Self.outputName(for: data[i], in: folder)) would be overwritten, skipped"))])
-                    return
-                }
-                do {
-                    try fillOne(compiled, data: data[i], to: out)
-                } catch let failure as ShenbaoFailure {
-                    failures[i] = failure
-                } catch {
-                    failures[i] = ShenbaoFailure.unusable("fill.failed", file: data[i], zh: "\(error)", en: "\(error)")
-                }
-            }
-            let all = failures.all
-            if let worst = all.map(\.status).max(by: { $0.rawValue < $1.rawValue }) {
-                throw ShenbaoFailure(worst, all.flatMap(\.diagnostics))
-            }
-        }
-    }
+    func count() { if enabled { totals.withLock { $0.documents += 1 } } }
 
-    private func fillOne(_ template: DOCXTemplate, data file: String, to out: String) throws {
-        let document = try timed(\.load) { try DataLoader.load(path: file) }
-        let folder = file == "-" ? nil : (file as NSString).deletingLastPathComponent
-        let bytes = try timed(\.fill) {
-            try template.fill(document.root, strict: strict, dataFile: file, resourceDirectory: folder.map { $0.isEmpty ? "." : $0 })
-        }
-        try timed(\.write) { try AtomicFile.write(bytes, to: out) }
-        Self.clock.lock.withLock { Self.clock.documents += 1 }
-    }
-
-    /// Reads and compiles a Word template, refusing what is too large to be one.
-    static func loadTemplate(_ path: String, delimiters: Delimiters) throws -> DOCXTemplate {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ShenbaoFailure.unusable("template.unreadable", file: path, zh: "无法读取模板文件", en: "cannot read the template file")
-        }
-        defer { try? handle.close() }
-        let data = handle.readData(ofLength: maxTemplateBytes + 1)
-        guard data.count <= maxTemplateBytes else {
-            throw ShenbaoFailure.unusable("template.too_large", file: path, zh: "模板文件超过 100 MB，已拒绝", en: "template file exceeds 100 MB; refused")
-        }
-        return try DOCXTemplate(bytes: [UInt8](data), file: path, delimiters: delimiters)
-    }
-
-    /// `<DATA stem>.docx`, next to DATA or in `folder`.
-    static func outputName(for dataFile: String, in folder: String?) -> String {
-        let stem = ((dataFile as NSString).lastPathComponent as NSString).deletingPathExtension
-        let name = (stem.isEmpty || dataFile == "-" ? "stdin" : stem) + ".docx"
-        if let folder { return (folder as NSString).appendingPathComponent(name) }
-        return ((dataFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+    func report() {
+        guard enabled else { return }
+        let t = totals.withLock { $0 }
+        let n = Double(max(t.documents, 1))
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        writeStandardError(String(format: "timing: %d documents, total %.1f ms; per document: load %.3f ms, fill %.3f ms, write %.3f ms\n",
+                                  t.documents, total, t.load / n, t.fill / n, t.write / n))
     }
 }

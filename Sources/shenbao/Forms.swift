@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShenbaoCore
-import ShenbaoForms
-import ShenbaoPrint
+import ShenbaoKit
 
 /// `shenbao forms` (spec/cli.md): the built-in forms and notice configurations, with their files.
 struct Forms: ParsableCommand {
@@ -14,30 +12,25 @@ struct Forms: ParsableCommand {
         try reporting(global.lang) {
             let zh = global.lang == .zh
             var out = zh ? "表格 forms:\n" : "forms:\n"
-            for name in BuiltInForms.names {
-                let path = BuiltInForms.path(of: name)
-                if let layout = try? BuiltInForms.layout(name) {
-                    let copies = zh ? "默认 \(layout.copies) 份" : "\(layout.copies) \(layout.copies == 1 ? "copy" : "copies") by default"
-                    out += "  \(name)\t\(layout.title)（\(copies)）\n    \(path)\n"
-                    let definition = TemplatesFolder.url("definitions/\(layout.form).yaml").path
-                    if FileManager.default.fileExists(atPath: definition) { out += "    \(definition)\n" }
+            for form in Catalog.forms {
+                if let title = form.title, let copies = form.copies {
+                    let count = zh ? "默认 \(copies) 份" : "\(copies) \(copies == 1 ? "copy" : "copies") by default"
+                    out += "  \(form.name)\t\(title)（\(count)）\n    \(form.path)\n"
+                    if let definition = form.definition { out += "    \(definition)\n" }
                 } else {
-                    out += "  \(name)\t\(zh ? "（版式文件有误，运行 shenbao check-template 查看）" : "(layout has errors; run shenbao check-template)")\n    \(path)\n"
+                    out += "  \(form.name)\t\(zh ? "（版式文件有误，运行 shenbao check-template 查看）" : "(layout has errors; run shenbao check-template)")\n    \(form.path)\n"
                 }
             }
             out += zh ? "通知 notices:\n" : "notices:\n"
-            let dir = TemplatesFolder.url("notices")
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-            for file in files {
-                let path = dir.appendingPathComponent(file).path
-                if let notice = try? NoticeConfig.load(path: path) {
-                    let deadline = zh ? "截止 \(notice.deadline.chinese)" : "deadline \(notice.deadline)"
-                    out += "  \(notice.id)\t\(notice.documentNumber) \(notice.title)（\(deadline)）\n    \(path)\n"
+            for notice in Catalog.notices {
+                if let number = notice.documentNumber, let title = notice.title {
+                    let deadline = zh ? "截止 \(notice.deadlineChinese ?? "")" : "deadline \(notice.deadline ?? "")"
+                    out += "  \(notice.id)\t\(number) \(title)（\(deadline)）\n    \(notice.path)\n"
                 } else {
-                    out += "  \(String(file.dropLast(5)))\n    \(path)\n"
+                    out += "  \(notice.id)\n    \(notice.path)\n"
                 }
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try AtomicFile.write(Data(out.utf8), to: "-")
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ShenbaoCore
+import ShenbaoKit
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {

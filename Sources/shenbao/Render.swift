@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShenbaoCore
-import ShenbaoFonts
-import ShenbaoPrint
+import ShenbaoKit
 
 /// `shenbao render FORM DATA… -o OUT [--copies N] [--seal IMAGE] [--draft] [--format pdf|docx] [--jobs N]`
 /// (spec/cli.md): validate, then lay the form out and write the print pack; with several DATA
@@ -42,84 +40,49 @@ struct Render: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs 至少为 1 --jobs must be at least 1.") }
     }
 
+    /// The output of each data file and the format it is written in.
+    func plannedOutputs() throws -> (jobs: [FileJob], format: OutputFormat) {
+        let asked = try format.map { name -> OutputFormat in
+            guard let f = OutputFormat(rawValue: name) else {
+                throw ShenbaoFailure(.usage, [Diagnostic(id: .usageFormat, message: Localized(
+                    zh: "--format 只能是 pdf 或 docx", en: "--format must be pdf or docx"))])
+            }
+            return f
+        }
+        if data.count == 1 && output == "-" {
+            // Standard output: the kind comes from --format (PDF unless told).
+            return ([FileJob(input: data[0], output: output)], asked ?? .pdf)
+        }
+        if data.count == 1, let named = OutputFormat(path: output) {
+            return ([FileJob(input: data[0], output: output)], asked ?? named)
+        }
+        if data.count == 1 && asked == nil {
+            throw ShenbaoFailure.unusable(.outputFormat, file: output,
+                zh: "输出文件的扩展名应为 .pdf 或 .docx", en: "the output must end in .pdf or .docx")
+        }
+        let f = asked ?? .pdf
+        try ManyFiles.makeFolder(output)
+        return (data.map { FileJob(input: $0, output: ManyFiles.output(for: $0, in: output, extension: f.rawValue)) }, f)
+    }
+
     func run() throws {
         try reporting(global.lang) {
-            var outputs: [(data: String, path: String, format: OutputFormat)] = []
-            if data.count == 1 && output == "-" {
-                // Standard output: the kind comes from --format (PDF unless told).
-                outputs = [(data[0], output, format.flatMap(OutputFormat.init(rawValue:)) ?? .pdf)]
-            } else if data.count == 1 && format == nil {
-                guard let f = OutputFormat(path: output) else {
-                    throw ShenbaoFailure.unusable("output.format", file: output,
-                        zh: "输出文件的扩展名应为 .pdf 或 .docx", en: "the output must end in .pdf or .docx")
-                }
-                outputs = [(data[0], output, f)]
-            } else {
-                let f = try format.map { name -> OutputFormat in
-                    guard let f = OutputFormat(rawValue: name) else {
-                        throw ShenbaoFailure(.usage, [Diagnostic(id: "usage.format", message: Localized(
-                            zh: "--format 只能是 pdf 或 docx", en: "--format must be pdf or docx"))])
-                    }
-                    return f
-                } ?? OutputFormat(path: output) ?? .pdf
-                if data.count == 1, OutputFormat(path: output) != nil {
-                    outputs = [(data[0], output, f)]
-                } else {
-                    try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-                    outputs = data.map { d in
-                        let stem = d == "-" ? "stdin" : URL(fileURLWithPath: d).deletingPathExtension().lastPathComponent
-                        return (d, (output as NSString).appendingPathComponent("\(stem).\(f.rawValue)"), f)
-                    }
-                }
-            }
-            let layout = try BuiltInForms.layout(form)
-            let printer = try FormPrinter(layout: layout, library: FontLibrary.standard())
+            let (jobList, format) = try plannedOutputs()
+            let renderer = try PackRenderer(form: form)
             var sealImage: SealImage?
             if let seal {
                 guard let bytes = FileManager.default.contents(atPath: seal) else {
-                    throw ShenbaoFailure.unusable("seal.unreadable", file: seal, zh: "无法读取印章图片", en: "cannot read the seal image")
+                    throw ShenbaoFailure.unusable(.sealUnreadable, file: seal, zh: "无法读取印章图片", en: "cannot read the seal image")
                 }
                 sealImage = SealImage(data: bytes, name: seal)
             }
             let options = PrintOptions(copies: copies, seal: sealImage, draft: draft)
-            // Packs are rendered in parallel (the printer and its fonts are shared, read-only);
-            // messages come out in file order. Two DATA files that would write the same output
-            // are not allowed to overwrite each other: the second is reported, as `fill` does.
-            var seen = Set<String>()
-            let unique = outputs.map { seen.insert($0.path).inserted }
-            let failures = Failures(count: outputs.count)
-            let warnings = IndexedResults<[Diagnostic]>(count: outputs.count)
-            let jobList = outputs
-            performInParallel(jobList.count, jobs: jobs) { i in
-                let job = jobList[i]
-                guard unique[i] else {
-                    failures[i] = ShenbaoFailure(.unusableInput, [Diagnostic(id: "render.duplicate_output", file: job.data,
-                        message: Localized(zh: "与另一个数据文件同名，输出 \(job.path) 会被覆盖，已跳过",
-                                           en: "same name as another data file; \(job.path) would be overwritten, skipped"))])
-                    return
-                }
-                do {
-                    let document = try DataLoader.load(path: job.data)
-                    let (bytes, issues) = try printer.render(document: document, options: options, format: job.format)
-                    warnings[i] = issues
-                    try AtomicFile.write(bytes, to: job.path)
-                } catch let failure as ShenbaoFailure {
-                    failures[i] = failure
-                } catch {
-                    failures[i] = ShenbaoFailure.unusable("render.failed", file: job.data, zh: "\(error)", en: "\(error)")
-                }
+            let outcome = ManyFiles.run(jobList, parallel: jobs, duplicate: .renderDuplicateOutput) { job in
+                let rendered = try renderer.render(DataLoader.load(path: job.input), format: format, options: options)
+                return (rendered.bytes, rendered.issues)
             }
-            var problems: [Diagnostic] = []
-            var status = ExitStatus.ok
-            for i in outputs.indices {
-                problems += warnings[i] ?? []
-                if let failure = failures[i] {
-                    problems += failure.diagnostics
-                    if failure.status.rawValue > status.rawValue { status = failure.status }
-                }
-            }
-            if status != .ok { throw ShenbaoFailure(status, problems) }
-            if !problems.isEmpty { printDiagnostics(problems, global.lang) }
+            if outcome.status != .ok { throw ShenbaoFailure(outcome.status, outcome.diagnostics) }
+            if !outcome.diagnostics.isEmpty { printDiagnostics(outcome.diagnostics, global.lang) }
         }
     }
 }

@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
-import ShenbaoCore
+import ShenbaoKit
 
-/// Runs a command body, turning `ShenbaoFailure`s into printed diagnostics and the documented exit code.
+/// Runs a command body, turning failures into printed diagnostics and the documented exit code.
+/// Whatever else escapes the engine is caught here too, with an id and its cause kept.
 func reporting(_ lang: Lang, _ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let failure as ShenbaoFailure {
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let failure = ShenbaoFailure(caught: error, file: nil)
         printDiagnostics(failure.diagnostics, lang)
         throw ExitCode(failure.status.rawValue)
     }
@@ -16,5 +20,11 @@ func reporting(_ lang: Lang, _ body: () throws -> Void) throws {
 func printDiagnostics(_ diagnostics: [Diagnostic], _ lang: Lang) {
     var text = ""
     for diagnostic in diagnostics { text += diagnostic.formatted(lang) + "\n" }
-    FileHandle.standardError.write(Data(text.utf8))
+    writeStandardError(text)
+}
+
+/// Standard error that cannot be written (closed, a full disk) has no one to tell: the text is
+/// dropped rather than the process trapping.
+func writeStandardError(_ text: String) {
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }

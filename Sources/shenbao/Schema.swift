@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShenbaoCore
-import ShenbaoForms
+import ShenbaoKit
 
 /// `shenbao schema FORM [-o OUT] [--notice ID]`: the JSON Schema of a form's data, generated from
 /// its definition (the files in templates/schema/ are this command's output, committed).
@@ -17,13 +16,11 @@ struct Schema: ParsableCommand {
     var output: String = "-"
 
     @Option(help: "通知配置的 id（取值列表来自通知） Notice id the value lists come from.")
-    var notice: String = NoticeConfig.defaultID
+    var notice: String = Catalog.defaultNoticeID
 
     func run() throws {
         try reporting(global.lang) {
-            let definition = try FormDefinition.load(dataForm: form)
-            let text = SchemaGenerator.text(for: definition, notice: try NoticeConfig.load(id: notice))
-            try AtomicFile.write(Data(text.utf8), to: output)
+            try AtomicFile.write(Data(try Catalog.schema(form: form, notice: notice).utf8), to: output)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import ShenbaoCore
+@testable import ShenbaoFormLayout
 @testable import ShenbaoPrint
 
 /// A batch renders records in parallel with one printer: output must not depend on timing.

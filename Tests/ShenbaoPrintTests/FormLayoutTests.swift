@@ -1,7 +1,9 @@
+import ShenbaoTestSupport
 import Foundation
 import Testing
 import ShenbaoCore
 import ShenbaoLayout
+@testable import ShenbaoFormLayout
 @testable import ShenbaoPrint
 
 @Suite struct FormLayoutTests {

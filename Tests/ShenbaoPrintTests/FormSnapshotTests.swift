@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ShenbaoCore
 import ShenbaoLayout
+@testable import ShenbaoFormLayout
 @testable import ShenbaoPrint
 
 /// The opinion form laid out with the font-free `UniformMeasurer`, compared as text with a golden

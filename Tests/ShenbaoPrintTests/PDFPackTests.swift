@@ -2,6 +2,7 @@ import Foundation
 import ShenbaoTestSupport
 import Testing
 import ShenbaoCore
+@testable import ShenbaoFormLayout
 @testable import ShenbaoPrint
 
 /// The print pack read back with poppler and qpdf, as a clerk's printer would see it.

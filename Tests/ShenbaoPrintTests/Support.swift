@@ -2,6 +2,8 @@ import Foundation
 import ShenbaoCore
 import ShenbaoFonts
 import ShenbaoTestSupport
+@testable import ShenbaoFormLayout
+@testable import ShenbaoKit
 @testable import ShenbaoPrint
 
 /// Shared pieces of the print tests: the package's files, one printer per form, and the
@@ -56,4 +58,12 @@ enum Support {
     }
 
     static func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+}
+
+extension FormPrinter {
+    /// One record through the engine's render (validation first), with this printer.
+    func render(document: DataDocument, options: PrintOptions, format: OutputFormat) throws -> (Data, [Diagnostic]) {
+        let output = try PackRenderer(printer: self).render(document, format: format, options: options)
+        return (output.bytes, output.issues)
+    }
 }

@@ -1,3 +1,4 @@
+import ShenbaoTestSupport
 import Testing
 import ShenbaoCore
 @testable import ShenbaoTemplate

@@ -3,4 +3,5 @@
 # Usage: bench/render/run.sh [N]   (default 200 packs; release build)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-SHENBAO_BENCH=1 SHENBAO_BENCH_N="${1:-200}" swift test -c release --filter RenderBenchmark 2>&1 | grep -E "render bench|passed|failed"
+swift build -c release --product bench-render >/dev/null
+.build/release/bench-render "${1:-200}"

@@ -6,7 +6,7 @@ import ShenbaoCore
 /// Which declarations exist, their wording and rule ids all come from the notice.
 public struct EligibilityRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["eligibility.*", "social_public_service.government_led"] }
+    public var ids: [Diagnostic.ID] { [.eligibilityFamily, .socialPublicServiceGovernmentLed] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []

@@ -5,7 +5,7 @@ import ShenbaoCore
 /// by that rule, which knows the context the value depends on.
 public struct EnumRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["enum"] }
+    public var ids: [Diagnostic.ID] { [.enum] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         context.fields { $0.kind == .enum && $0.rule == nil }.compactMap { field, path, value in
@@ -13,7 +13,7 @@ public struct EnumRule: ValidationRule {
                   let allowed = field.allowedValues(context.notice) else { return nil }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard !allowed.contains(trimmed) else { return nil }
-            return context.issue("enum", at: path,
+            return context.issue(.enum, at: path,
                                  zh: "「\(trimmed)」不是可选值，请填写其中之一：\(allowed.choiceList)",
                                  en: "“\(trimmed)” is not allowed; use one of: \(allowed.joined(separator: ", "))")
         }

@@ -4,7 +4,7 @@ import ShenbaoCore
 /// only when the caller provides a `GlyphCoverage` (the renderer knows the fonts; rules do not).
 public struct GlyphRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["glyph.missing"] }
+    public var ids: [Diagnostic.ID] { [.glyphMissing] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         guard let glyphs = context.glyphs else { return [] }
@@ -16,7 +16,7 @@ public struct GlyphRule: ValidationRule {
             }
             guard !missing.isEmpty else { return nil }
             let list = missing.prefix(8).map { "「\(Character($0))」U+\(String($0.value, radix: 16, uppercase: true))" }.joined(separator: "、")
-            return context.issue("glyph.missing", .warning, at: path,
+            return context.issue(.glyphMissing, .warning, at: path,
                 zh: "字体中没有这些字符，打印时会显示为方框：\(list)；请换用常用字或提供含这些字的字体",
                 en: "no available font has these characters, which would print as boxes: \(list); use other characters or add a font")
         }

@@ -4,7 +4,7 @@ import ShenbaoCore
 /// `opinion.decision` — 同意推荐 while the review (初审结论) is not 通过.
 public struct ImplicationRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["opinion.decision"] }
+    public var ids: [Diagnostic.ID] { [.opinionDecision] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []

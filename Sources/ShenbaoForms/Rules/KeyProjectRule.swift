@@ -5,11 +5,11 @@ import ShenbaoCore
 /// field; a field or direction given for any project must be one the notice lists.
 public struct KeyProjectRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["key_project.field", "key_project.direction"] }
+    public var ids: [Diagnostic.ID] { [.keyProjectField, .keyProjectDirection] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let all = context.definition.allFields
-        guard let fieldDef = all.first(where: { $0.rule == "key_project.field" }) else { return [] }
+        guard let fieldDef = all.first(where: { $0.rule == .keyProjectField }) else { return [] }
         let notice = context.notice
         let keyCategories = notice.categories.filter(\.isKey).map(\.name)
         let categoryPath = fieldDef.when?.path
@@ -23,17 +23,17 @@ public struct KeyProjectRule: ValidationRule {
         if let given = context.present(fieldDef.path)?.scalarText?.trimmingCharacters(in: .whitespaces) {
             keyField = notice.keyField(named: given)
             if keyField == nil {
-                out.append(context.issue("key_project.field", at: fieldDef.path,
+                out.append(context.issue(.keyProjectField, at: fieldDef.path,
                     zh: "「\(given)」不是通知所列的\(fieldDef.label)；请填写其中之一：\(fieldNames.choiceList)",
                     en: "“\(given)” is not a field the notice lists; use one of: \(fieldNames.joined(separator: ", "))"))
             }
         } else if isKey {
-            out.append(context.issue("key_project.field", at: fieldDef.path,
+            out.append(context.issue(.keyProjectField, at: fieldDef.path,
                 zh: "\(keyName)须填写\(fieldDef.label)；请填写其中之一：\(fieldNames.choiceList)",
                 en: "a \(keyName) project needs a key field; use one of: \(fieldNames.joined(separator: ", "))"))
         }
 
-        guard let listDef = all.first(where: { $0.rule == "key_project.direction" && $0.kind == .list }) else { return out }
+        guard let listDef = all.first(where: { $0.rule == .keyProjectDirection && $0.kind == .list }) else { return out }
         let allowed = keyField?.directions ?? notice.allDirections
         switch context.value(listDef.path) {
         case .list(let items) where !items.isEmpty:
@@ -42,11 +42,11 @@ public struct KeyProjectRule: ValidationRule {
                 guard !allowed.contains(text) else { continue }
                 let path = "\(listDef.path).\(i + 1)"
                 if let keyField {
-                    out.append(context.issue("key_project.direction", at: path,
+                    out.append(context.issue(.keyProjectDirection, at: path,
                         zh: "「\(text)」不是「\(keyField.name)」的\(listDef.label)；请填写其中之一：\(allowed.choiceList)",
                         en: "“\(text)” is not a direction of \(keyField.name); use one of: \(allowed.joined(separator: ", "))"))
                 } else {
-                    out.append(context.issue("key_project.direction", at: path,
+                    out.append(context.issue(.keyProjectDirection, at: path,
                         zh: "「\(text)」不是通知所列的\(listDef.label)",
                         en: "“\(text)” is not a direction the notice lists"))
                 }
@@ -56,7 +56,7 @@ public struct KeyProjectRule: ValidationRule {
         default:
             if isKey {
                 let hint = keyField.map { "（\($0.name)：\($0.directions.choiceList)）" } ?? ""
-                out.append(context.issue("key_project.direction", at: listDef.path,
+                out.append(context.issue(.keyProjectDirection, at: listDef.path,
                     zh: "\(keyName)须填写至少一个\(listDef.label)\(hint)",
                     en: "a \(keyName) project needs at least one key direction"))
             }

@@ -5,14 +5,14 @@ import ShenbaoCore
 /// approval, so an application may not plan with it).
 public struct PeriodRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["period.order", "period.too_long"] }
+    public var ids: [Diagnostic.ID] { [.periodOrder, .periodTooLong] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         let paths = context.definition.periodFields
         guard paths.count == 2, let start = context.value(paths[0])?.civilDate,
               let end = context.value(paths[1])?.civilDate else { return [] }
         if end <= start {
-            return [context.issue("period.order", at: paths[1],
+            return [context.issue(.periodOrder, at: paths[1],
                 zh: "试点结束日期 \(end.chinese) 应晚于开始日期 \(start.chinese)",
                 en: "the end date \(end) must be after the start date \(start)")]
         }
@@ -22,7 +22,7 @@ public struct PeriodRule: ValidationRule {
             let length = Self.describe(months: months)
             let ext = context.notice.extensionMonths
             let extZh = ext > 0 ? "（特殊情形经批准可延长\(Self.describe(months: ext).zh)，申请时不计入）" : ""
-            return [context.issue("period.too_long", at: paths[1],
+            return [context.issue(.periodTooLong, at: paths[1],
                 zh: "试点期限超过通知规定的\(length.zh)\(extZh)；结束日期最晚为 \(limit.chinese)，实为 \(end.chinese)",
                 en: "the period is longer than the notice's \(length.en); the end date may be \(limit) at the latest, not \(end)")]
         }

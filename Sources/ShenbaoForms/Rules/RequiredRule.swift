@@ -4,7 +4,7 @@ import ShenbaoCore
 /// another rule (`outputs.none`, `eligibility.*`, conditional fields) are that rule's to report.
 public struct RequiredRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["required"] }
+    public var ids: [Diagnostic.ID] { [.required] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         context.fields { $0.required == .yes && $0.rule == nil }.compactMap { field, path, value in
@@ -15,7 +15,7 @@ public struct RequiredRule: ValidationRule {
                 hintZh = "（可选：\(values.choiceList)）"
                 hintEn = " (one of: \(values.joined(separator: ", ")))"
             }
-            return context.issue("required", at: path,
+            return context.issue(.required, at: path,
                                  zh: "必填项「\(label)」缺失，请填写\(hintZh)",
                                  en: "required field “\(path)” is missing; fill it in\(hintEn)")
         }

@@ -5,19 +5,19 @@ import ShenbaoCore
 /// form would overflow or shrink the text).
 public struct TextLengthRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["text.too_long"] }
+    public var ids: [Diagnostic.ID] { [.textTooLong] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         context.fields { $0.isText && ($0.maxLength != nil || $0.budget != nil) }.compactMap { field, path, value in
             guard let text = value?.scalarText else { return nil }
             let count = text.count
             if let max = field.maxLength, count > max {
-                return context.issue("text.too_long", at: path,
+                return context.issue(.textTooLong, at: path,
                     zh: "「\(field.label)」共 \(count) 字，超过 \(max) 字的上限；请删减 \(count - max) 字",
                     en: "\(count) characters, more than the limit of \(max); cut \(count - max)")
             }
             if let budget = field.budget, count > budget {
-                return context.issue("text.too_long", .warning, at: path,
+                return context.issue(.textTooLong, .warning, at: path,
                     zh: "「\(field.label)」共 \(count) 字，超过表格该栏约 \(budget) 字的容量；建议精简",
                     en: "\(count) characters, more than the about \(budget) the form's cell holds; consider shortening")
             }

@@ -4,7 +4,7 @@ import ShenbaoCore
 /// list or map where one value is.
 public struct TypeRule: ValidationRule {
     public init() {}
-    public var ids: [String] { ["type"] }
+    public var ids: [Diagnostic.ID] { [.type] }
 
     public func check(_ context: RuleContext) -> [Diagnostic] {
         // Sections (`applicant`, `applicant.contact`) must be maps for their fields to be read.
@@ -12,14 +12,14 @@ public struct TypeRule: ValidationRule {
         for section in context.definition.sections {
             guard let value = context.value(section), !value.isBlank else { continue }
             if case .map = value { continue }
-            out.append(context.issue("type", at: section,
+            out.append(context.issue(.type, at: section,
                 zh: "「\(section)」应为包含各子项的映射，实为\(value.kindName.zh)「\(Self.excerpt(value))」",
                 en: "expected a map of fields, found \(value.kindName.en) “\(Self.excerpt(value))”"))
         }
         return out + context.fields { _ in true }.compactMap { field, path, value in
             guard let value, !value.isBlank, !Self.fits(value, field.kind) else { return nil }
             let (zh, en) = Self.expected(field.kind)
-            return context.issue("type", at: path,
+            return context.issue(.type, at: path,
                                  zh: "应为\(zh)，实为\(value.kindName.zh)「\(Self.excerpt(value))」",
                                  en: "expected \(en), found \(value.kindName.en) “\(Self.excerpt(value))”")
         }

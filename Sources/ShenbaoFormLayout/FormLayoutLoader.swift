@@ -32,7 +32,7 @@ public struct FormLayoutLoader {
         self.labels = labels
     }
 
-    mutating func problem(_ id: String, _ path: String, zh: String, en: String) {
+    mutating func problem(_ id: Diagnostic.ID, _ path: String, zh: String, en: String) {
         diagnostics.append(Diagnostic(id: id, file: document.file, line: document.line(of: path), path: path,
                                       message: Localized(zh: zh, en: en)))
     }
@@ -41,7 +41,7 @@ public struct FormLayoutLoader {
         let root = document.root
         let name = URL(fileURLWithPath: document.file).deletingPathExtension().lastPathComponent
         guard case .map = root else {
-            problem("layout.shape", "", zh: "表格版式文件应为映射（form、title、blocks…）",
+            problem(.layoutShape, "", zh: "表格版式文件应为映射（form、title、blocks…）",
                     en: "a form layout must be a map (form, title, blocks…)")
             return FormLayout(name: name, form: name, title: "", copies: 1, page: .a4, nodes: [], file: document.file)
         }
@@ -50,20 +50,20 @@ public struct FormLayoutLoader {
         var copies = 1
         if let c = root["copies"] {
             if case .integer(let n) = c, n >= 1, n <= 99 { copies = n } else {
-                problem("layout.copies", "copies", zh: "copies 应为 1 到 99 的整数", en: "copies must be an integer from 1 to 99")
+                problem(.layoutCopies, "copies", zh: "copies 应为 1 到 99 的整数", en: "copies must be an integer from 1 to 99")
             }
         }
         var page = PageSetup.a4
         switch root["page"]?.plainText ?? "a4" {
         case "a4", "A4": page = .a4
         case "a4-landscape", "A4-landscape": page = .a4Landscape
-        default: problem("layout.page", "page", zh: "page 只能是 a4 或 a4-landscape", en: "page must be a4 or a4-landscape")
+        default: problem(.layoutPage, "page", zh: "page 只能是 a4 或 a4-landscape", en: "page must be a4 or a4-landscape")
         }
         var nodes: [LayoutNode] = []
         if case .list(let items)? = root["blocks"] {
             nodes = self.nodes(items, path: "blocks", each: nil)
         } else {
-            problem("layout.blocks", "blocks", zh: "缺少 blocks 列表", en: "missing the blocks list")
+            problem(.layoutBlocks, "blocks", zh: "缺少 blocks 列表", en: "missing the blocks list")
         }
         return FormLayout(name: name, form: form, title: title, copies: copies, page: page, nodes: nodes, file: document.file)
     }
@@ -77,7 +77,7 @@ public struct FormLayoutLoader {
     mutating func node(_ item: Value, path: String, each: String?) -> LayoutNode? {
         if case .text(let s) = item, s == "page-break" { return .pageBreak }
         guard case .map(let map) = item else {
-            problem("layout.block", path, zh: "块应为映射（title、heading、text、table、signature…）",
+            problem(.layoutBlock, path, zh: "块应为映射（title、heading、text、table、signature…）",
                     en: "a block must be a map (title, heading, text, table, signature…)")
             return nil
         }
@@ -87,7 +87,7 @@ public struct FormLayoutLoader {
             var inner = each
             if let e = map["each"] {
                 if each != nil {
-                    problem("layout.nested_each", path + ".each", zh: "each 不能嵌套", en: "each groups cannot be nested")
+                    problem(.layoutNestedEach, path + ".each", zh: "each 不能嵌套", en: "each groups cannot be nested")
                 }
                 inner = e.plainText
             }
@@ -113,7 +113,7 @@ public struct FormLayoutLoader {
         if map["page-break"] != nil { return .pageBreak }
         if let v = map["table"] { return table(v, path: path + ".table", each: each).map(LayoutNode.table) }
         if let v = map["signature"] { return signature(v, path: path + ".signature", each: each).map(LayoutNode.signature) }
-        problem("layout.block", path, zh: "未知的块：应有 \(Self.blockKeys.joined(separator: "、")) 之一",
+        problem(.layoutBlock, path, zh: "未知的块：应有 \(Self.blockKeys.joined(separator: "、")) 之一",
                 en: "unknown block: expected one of \(Self.blockKeys.joined(separator: ", "))")
         return nil
     }
@@ -153,7 +153,7 @@ public struct FormLayoutLoader {
                 return n * factor
             }
         }
-        problem("layout.length", path, zh: "长度应为数字（磅）或带 mm、pt、cm 的数值：\(s)",
+        problem(.layoutLength, path, zh: "长度应为数字（磅）或带 mm、pt、cm 的数值：\(s)",
                 en: "a length must be a number (points) or a number with mm, pt or cm: \(s)")
         return nil
     }
@@ -164,7 +164,7 @@ public struct FormLayoutLoader {
         if case .bool(let b)? = map["bold"] { s.bold = b }
         if let a = map["align"] {
             if let align = Alignment(rawValue: a.plainText) { s.align = align } else {
-                problem("layout.align", path + ".align", zh: "align 只能是 left、center、right、justify",
+                problem(.layoutAlign, path + ".align", zh: "align 只能是 left、center、right、justify",
                         en: "align must be left, center, right or justify")
             }
         }
@@ -176,17 +176,17 @@ public struct FormLayoutLoader {
     mutating func table(_ value: Value, path: String, each: String?) -> LayoutTable? {
         guard case .map(let map) = value, case .list(let columnValues)? = map["columns"],
               case .list(let rowValues)? = map["rows"] else {
-            problem("layout.table", path, zh: "表格需要 columns（列宽列表）和 rows", en: "a table needs columns (widths) and rows")
+            problem(.layoutTable, path, zh: "表格需要 columns（列宽列表）和 rows", en: "a table needs columns (widths) and rows")
             return nil
         }
         let columns = columnValues.compactMap(\.number)
         if columns.count != columnValues.count || columns.isEmpty || columns.contains(where: { $0 <= 0 }) {
-            problem("layout.columns", path + ".columns", zh: "columns 应为正数列表", en: "columns must be a list of positive numbers")
+            problem(.layoutColumns, path + ".columns", zh: "columns 应为正数列表", en: "columns must be a list of positive numbers")
         }
         var border = CellBorder.box
         if let b = map["border"] {
             if let v = CellBorder(rawValue: b.plainText) { border = v } else {
-                problem("layout.border", path + ".border", zh: "border 只能是 box、bottom、none", en: "border must be box, bottom or none")
+                problem(.layoutBorder, path + ".border", zh: "border 只能是 box、bottom、none", en: "border must be box, bottom or none")
             }
         }
         var rows: [LayoutRow] = []
@@ -198,25 +198,25 @@ public struct FormLayoutLoader {
             case .list(let cells): cellValues = cells
             case .map(let m):
                 guard case .list(let cells)? = m["cells"] else {
-                    problem("layout.row", rpath, zh: "行应为单元格列表，或带 cells 的映射", en: "a row must be a list of cells or a map with cells")
+                    problem(.layoutRow, rpath, zh: "行应为单元格列表，或带 cells 的映射", en: "a row must be a list of cells or a map with cells")
                     continue
                 }
                 cellValues = cells
                 row.minHeight = length(m["min-height"], path: rpath + ".min-height") ?? 0
                 row.when = condition(m["when"], path: rpath + ".when")
                 if let e = m["each"] {
-                    if each != nil { problem("layout.nested_each", rpath + ".each", zh: "each 不能嵌套", en: "each groups cannot be nested") }
+                    if each != nil { problem(.layoutNestedEach, rpath + ".each", zh: "each 不能嵌套", en: "each groups cannot be nested") }
                     row.each = e.plainText
                 }
             default:
-                problem("layout.row", rpath, zh: "行应为单元格列表", en: "a row must be a list of cells")
+                problem(.layoutRow, rpath, zh: "行应为单元格列表", en: "a row must be a list of cells")
                 continue
             }
             let rowEach = row.each ?? each
             row.cells = cellValues.enumerated().compactMap { j, cv in cell(cv, path: "\(rpath).\(j + 1)", each: rowEach) }
             let span = row.cells.reduce(0) { $0 + $1.span }
             if span != columns.count, !columns.isEmpty {
-                problem("layout.span", rpath, zh: "这一行占 \(span) 列，表格有 \(columns.count) 列",
+                problem(.layoutSpan, rpath, zh: "这一行占 \(span) 列，表格有 \(columns.count) 列",
                         en: "this row spans \(span) columns; the table has \(columns.count)")
             }
             rows.append(row)
@@ -236,15 +236,16 @@ public struct FormLayoutLoader {
             if let s = map["span"].flatMap(\.number) { cell.span = max(1, Int(s)) }
             if let v = map["valign"] {
                 if let a = VerticalAlignment(rawValue: v.plainText) { cell.valign = a } else {
-                    problem("layout.valign", path + ".valign", zh: "valign 只能是 top、middle、bottom", en: "valign must be top, middle or bottom")
+                    problem(.layoutValign, path + ".valign", zh: "valign 只能是 top、middle、bottom", en: "valign must be top, middle or bottom")
                 }
             }
             if let b = map["border"] { cell.border = CellBorder(rawValue: b.plainText) }
+            cell.region = map["region"]?.plainText
             let prefix = map["prefix"]?.plainText ?? "", suffix = map["suffix"]?.plainText ?? ""
             if let l = map["label"] {
                 let p = l.plainText
                 guard let label = labels(form, p) else {
-                    problem("layout.unknown_label", path + ".label",
+                    problem(.layoutUnknownLabel, path + ".label",
                             zh: "表单定义“\(form)”中没有字段 \(p) 的标签；请检查路径，或改用 caption 写固定文字",
                             en: "the form definition “\(form)” has no label for \(p); check the path or use caption for fixed text")
                     return nil
@@ -260,7 +261,7 @@ public struct FormLayoutLoader {
             } else if case .list(let items)? = map["blocks"] {
                 cell.content = .nodes(nodes(items, path: path + ".blocks", each: each))
             } else {
-                problem("layout.cell", path, zh: "单元格应有 label、caption、text 或 blocks", en: "a cell needs label, caption, text or blocks")
+                problem(.layoutCell, path, zh: "单元格应有 label、caption、text 或 blocks", en: "a cell needs label, caption, text or blocks")
                 return nil
             }
         default:
@@ -272,7 +273,7 @@ public struct FormLayoutLoader {
 
     mutating func signature(_ value: Value, path: String, each: String?) -> LayoutSignature? {
         guard case .map(let map) = value, case .list(let lineValues)? = map["lines"] else {
-            problem("layout.signature", path, zh: "签章块需要 lines 列表", en: "a signature block needs a lines list")
+            problem(.layoutSignature, path, zh: "签章块需要 lines 列表", en: "a signature block needs a lines list")
             return nil
         }
         let lines = lineValues.enumerated().compactMap { i, v in text(v, path: "\(path).lines.\(i + 1)", each: each) }
@@ -283,10 +284,11 @@ public struct FormLayoutLoader {
         case .map(let m)?:
             let d = length(m["diameter"], path: path + ".seal.diameter") ?? 42.mm
             if d > 45.mm + 0.01 {
-                problem("layout.seal", path + ".seal.diameter", zh: "印章直径最大 45mm", en: "the seal is at most 45 mm across")
+                problem(.layoutSeal, path + ".seal.diameter", zh: "印章直径最大 45mm", en: "the seal is at most 45 mm across")
             }
             if case .bool(let b)? = m["image"] { takes = b }
-            seal = SealSpec(diameter: d, caption: m["caption"]?.plainText ?? "（盖章）", takesImage: takes)
+            seal = SealSpec(diameter: d, caption: m["caption"]?.plainText ?? "（盖章）", takesImage: takes,
+                            region: m["region"]?.plainText)
         case nil, .bool(true)?: break
         case let other?:
             seal = SealSpec(diameter: length(other, path: path + ".seal") ?? 42.mm)

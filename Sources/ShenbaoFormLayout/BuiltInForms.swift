@@ -1,6 +1,5 @@
 import Foundation
 import ShenbaoCore
-import ShenbaoFonts
 import ShenbaoForms
 
 /// The form layouts shipped in `templates/forms/`, and how a layout's labels are found in the
@@ -19,17 +18,16 @@ public enum BuiltInForms {
     /// The layout a `FORM` argument names: a built-in name, or the path of a layout file.
     /// Neither: exit 2 (`form.unknown`) listing the built-in names.
     public static func layout(_ form: String) throws -> FormLayout {
-        let safe = !form.isEmpty && form.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        if safe, FileManager.default.fileExists(atPath: path(of: form)) {
+        if SafeName.isPlain(form), FileManager.default.fileExists(atPath: path(of: form)) {
             return try FormLayoutLoader.load(path: path(of: form), labels: label)
         }
         if form.contains("/") || form.hasSuffix(".yaml") || form.hasSuffix(".yml") {
             guard FileManager.default.fileExists(atPath: form) else {
-                throw ShenbaoFailure.unusable("form.unreadable", file: form, zh: "找不到表格版式文件", en: "form layout file not found")
+                throw ShenbaoFailure.unusable(.formUnreadable, file: form, zh: "找不到表格版式文件", en: "form layout file not found")
             }
             return try FormLayoutLoader.load(path: form, labels: label)
         }
-        throw ShenbaoFailure.unusable("form.unknown",
+        throw ShenbaoFailure.unusable(.formUnknown,
             zh: "未知的表格「\(form)」（内置：\(names.joined(separator: "、"))；或给出版式文件路径）",
             en: "unknown form “\(form)” (built in: \(names.joined(separator: ", ")); or give a layout file path)")
     }
@@ -48,11 +46,4 @@ public enum BuiltInForms {
         }
         return definition.label(for: path)
     }
-}
-
-/// What the fonts can print, for the validator's `glyph.missing` rule.
-public struct FontCoverage: GlyphCoverage {
-    public let library: FontLibrary
-    public init(library: FontLibrary) { self.library = library }
-    public func covers(_ scalar: Unicode.Scalar) -> Bool { ((try? library.face(for: scalar)) ?? nil) != nil }
 }

@@ -123,4 +123,6 @@ public struct LayoutCell: Sendable {
     public var style: StyleSpec
     public var valign: VerticalAlignment?
     public var border: CellBorder?
+    /// The name of the cell's box among the page's regions (`region: opinion`).
+    public var region: String?
 }

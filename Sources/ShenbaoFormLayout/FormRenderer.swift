@@ -125,7 +125,8 @@ public struct FormRenderer: Sendable {
                     case .nodes(let nodes):
                         content = try blocks(nodes, s, base: style)
                     }
-                    cells.append(Cell(content, colspan: cell.span, valign: cell.valign ?? .middle, border: cell.border))
+                    cells.append(Cell(content, colspan: cell.span, valign: cell.valign ?? .middle, border: cell.border,
+                                      region: cell.region))
                 }
                 rows.append(Row(cells, minHeight: row.minHeight))
             }

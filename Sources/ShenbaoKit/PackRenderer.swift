@@ -1,0 +1,56 @@
+import Foundation
+import ShenbaoFonts
+import ShenbaoFormLayout
+import ShenbaoForms
+import ShenbaoPrint
+
+/// Renders the print packs of one form for any number of records, as `render`, `batch` and the
+/// server do it: the layout and fonts are loaded once; each record is validated first with the
+/// notice it names (errors: exit 1 and no output, unless a draft), then laid out and written.
+/// Safe to use from many threads.
+public struct PackRenderer: Sendable {
+    let printer: FormPrinter
+
+    /// The renderer of `form`: a built-in name (`application`) or a layout file. Throws
+    /// `form.unknown`, layout errors, or `font.missing` (all exit 2).
+    public init(form: String, fonts: FontLibrary? = nil) throws {
+        printer = try FormPrinter(layout: BuiltInForms.layout(form), library: fonts ?? FontLibrary.standard())
+    }
+
+    /// A renderer over a printer already made (tests share one per form).
+    init(printer: FormPrinter) { self.printer = printer }
+
+    /// The form's title (上海市市级标准化试点项目申请表).
+    public var title: String { printer.layout.title }
+    /// Copies the form prints by default (the application 3).
+    public var defaultCopies: Int { printer.layout.copies }
+
+    /// A pack rendered: its bytes, and the warnings (for a draft, also the errors) to report.
+    public struct Output: Sendable {
+        public var bytes: Data
+        public var issues: [Diagnostic]
+    }
+
+    /// Validates `document` and renders it in `format`.
+    public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions) throws -> Output {
+        let notice = try Validator.notice(for: document)
+        let validator = Validator(notice: notice, glyphs: FontCoverage(library: printer.library))
+        let issues = try validator.validate(document, definition: FormDefinition.load(name: printer.layout.form))
+        if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
+        let context = try FormContexts.build(document: document, notice: notice)
+        return Output(bytes: try printer.render(context: context, format: format, options: options), issues: issues)
+    }
+}
+
+/// The context a layout renders a data document with, and the notice files it reads.
+public enum FormContexts {
+    /// Notice files as written, read once per process: every record of a batch names the same notice.
+    private static let roots = Locked<[String: Value]>([:])
+
+    /// The context for `document` under `notice` (by default the one the data names).
+    public static func build(document: DataDocument, notice: NoticeConfig? = nil) throws -> Value {
+        let notice = try notice ?? Validator.notice(for: document)
+        let root = try roots.value(notice.file) { try DataLoader.load(path: notice.file).root }
+        return FormContext.build(data: document.root, notice: root)
+    }
+}

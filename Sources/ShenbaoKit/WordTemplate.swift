@@ -1,0 +1,68 @@
+import Foundation
+import ShenbaoDOCX
+import ShenbaoTemplate
+
+/// A user's tagged Word template, read and compiled once, filled for any number of records
+/// (safe from many threads).
+public struct WordTemplate: Sendable {
+    let compiled: DOCXTemplate
+    /// The file, for messages.
+    public let file: String
+
+    /// Templates larger than this are refused before reading (the ZIP limits apply after).
+    static let maxTemplateBytes = 100 << 20
+
+    /// Reads and compiles the template at `path`; every template error at once (exit 2).
+    public init(path: String, delimiters: Delimiters = .mustache) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ShenbaoFailure.unusable(.templateUnreadable, file: path, zh: "无法读取模板文件", en: "cannot read the template file")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: Self.maxTemplateBytes + 1) ?? Data()
+        } catch {
+            throw ShenbaoFailure(.unusableInput, [Diagnostic(id: .templateUnreadable, file: path,
+                message: Localized(zh: "无法读取模板文件", en: "cannot read the template file"), cause: error)])
+        }
+        guard data.count <= Self.maxTemplateBytes else {
+            throw ShenbaoFailure.unusable(.templateTooLarge, file: path, zh: "模板文件超过 100 MB，已拒绝", en: "template file exceeds 100 MB; refused")
+        }
+        compiled = try DOCXTemplate(bytes: [UInt8](data), file: path, delimiters: delimiters)
+        file = path
+    }
+
+    /// The template's tags, for `check-template`.
+    public var tags: [DOCXTag] { compiled.tags }
+
+    /// The filled document for `document`; with `strict`, every missing value is an error (exit 1).
+    /// Images named in the data are looked up beside the data file.
+    public func fill(_ document: DataDocument, strict: Bool) throws -> Data {
+        let folder = document.file == "-" ? nil : (document.file as NSString).deletingLastPathComponent
+        return Data(try compiled.fill(document.root, strict: strict, dataFile: document.file,
+                                      resourceDirectory: folder.map { $0.isEmpty ? "." : $0 }))
+    }
+}
+
+/// Plain-text templates (e-mails, file names, notes) in the same language as Word templates.
+public enum TextTemplates {
+    /// How `{{x}}` output is escaped.
+    public enum Escape: String, Sendable, CaseIterable {
+        /// As written (the default for plain text).
+        case none
+        /// `& < > " '` as HTML entities, as Mustache does, for HTML e-mails.
+        case html
+    }
+
+    /// Renders the template at `path` with `document`; partials are read from `partials` as
+    /// `NAME.mustache`.
+    public static func render(path: String, document: DataDocument, partials: String?, strict: Bool,
+                              escape: Escape = .none) throws -> String {
+        let parsed = try Template.load(path: path)
+        return try parsed.render(document.root, partials: { name in
+            guard let partials else { return nil }
+            let url = URL(fileURLWithPath: partials).appendingPathComponent(name + ".mustache")
+            return (try? Data(contentsOf: url)).flatMap { String(validating: $0, as: UTF8.self) }
+        }, strict: strict, escape: escape == .html ? Template.htmlEscape : { $0 })
+    }
+}

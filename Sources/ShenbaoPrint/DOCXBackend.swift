@@ -1,0 +1,29 @@
+import Foundation
+import ShenbaoCore
+import ShenbaoDOCX
+import ShenbaoLayout
+import ShenbaoZip
+
+/// Writes a print pack as a Word document from the same blocks as the PDF: one section per
+/// copy, each starting on an odd page with its page numbers restarting at 1 and its own header
+/// carrying the copy mark (ECMA-376 Part 1 §17.6.17 sectPr, §17.18.94 ST_SectionMark). Word
+/// paginates the blocks itself, so this backend reads the plan's copies, not its sheets.
+public struct DOCXBackend: OutputBackend {
+    let measurer: any TextMeasurer
+
+    public init(measurer: any TextMeasurer) { self.measurer = measurer }
+
+    public var format: OutputFormat { .docx }
+
+    public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
+        var writer = DOCXWriter(setup: form.setup, title: form.title, measurer: measurer)
+        if let seal = options.seal {
+            guard let kind = DOCXWriter.imageKind(seal.data) else {
+                throw ShenbaoFailure.unusable(.imageUnsupported, file: seal.name,
+                    zh: "印章图片应为 PNG 或 JPEG", en: "the seal image must be a PNG or JPEG")
+            }
+            writer.seal = (seal.data, kind)
+        }
+        return Data(writer.package(blocks: form.blocks, copies: plan.copies, draft: options.draft))
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import ShenbaoFormLayout
+import ShenbaoLayout
+
+/// The kinds of file a form renders to.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case pdf, docx
+
+    /// The format an output path's extension names, if any.
+    public init?(path: String) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        self.init(rawValue: ext)
+    }
+}
+
+/// One form laid out for one record, before any output format: the blocks (for formats that
+/// paginate themselves, as Word does) and the pages they make (for fixed-layout formats, and for
+/// the pack plan), with the pages' named regions.
+public struct LaidOutForm: Sendable {
+    /// The form's title, for document properties.
+    public var title: String
+    public var setup: PageSetup
+    public var blocks: [Block]
+    /// One copy's pages, numbered.
+    public var pages: [Page]
+
+    public init(title: String, setup: PageSetup, blocks: [Block], pages: [Page]) {
+        self.title = title; self.setup = setup; self.blocks = blocks; self.pages = pages
+    }
+}
+
+/// An output format: laid-out pages and a pack plan in, the file's bytes out.
+///
+/// Everything format-specific lives behind this: PDF paints the pages (copy marks, blank backs,
+/// reused page XObjects, the draft mark, seals); DOCX writes WordprocessingML from the blocks.
+/// Adding a format (OFD, GB/T 33190) is one more conformance and one case of `OutputFormat`.
+public protocol OutputBackend: Sendable {
+    /// Which format this backend writes.
+    var format: OutputFormat { get }
+    /// The file for `form` as `plan` arranges it.
+    func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data
+}
