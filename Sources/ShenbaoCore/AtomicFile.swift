@@ -12,7 +12,12 @@ public enum AtomicFile {
     /// Writes `bytes` to `path` atomically; `-` writes to standard output.
     public static func write(_ bytes: some DataProtocol, to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            do {
+                try FileHandle.standardOutput.write(contentsOf: Data(bytes))
+            } catch {
+                throw ShenbaoFailure(.unusableInput, [Diagnostic(id: .outputWrite, file: "-",
+                    message: Localized(zh: "无法写入标准输出", en: "cannot write to standard output"), cause: error)])
+            }
             return
         }
         let url = URL(fileURLWithPath: path)

@@ -15,17 +15,8 @@ public enum DataLoader {
 
     /// Loads the file at `path` (`-`: standard input, format detected).
     public static func load(path: String) throws -> DataDocument {
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ShenbaoFailure.unusable(.dataUnreadable, file: path,
-                    zh: "无法读取数据文件", en: "cannot read the data file")
-            }
-            defer { try? handle.close() }
-            data = handle.readData(ofLength: maxFileBytes + 1)
-        }
+        let data = try InputFile.read(path, limit: maxFileBytes, unreadable: .dataUnreadable, tooLarge: .dataTooLarge,
+                                      limitText: "\(maxFileBytes >> 20) MB")
         let lower = path.lowercased()
         let format: Format = lower.hasSuffix(".json") ? .json
             : (lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")) ? .yaml

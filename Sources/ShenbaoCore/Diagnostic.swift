@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in an input: a data file, a template, a form layout.
 ///
 /// Every module reports problems in this one shape, so the CLI prints them the same way
@@ -47,7 +49,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
 
     public init(id: ID, severity: Severity = .error, file: String? = nil, line: Int? = nil,
                 path: String? = nil, label: String? = nil, message: Localized, cause: (any Error)? = nil) {
-        self.cause = cause.map { String(describing: $0) }
+        self.cause = cause.map(Diagnostic.describe)
         self.id = id
         self.severity = severity
         self.file = file
@@ -55,6 +57,16 @@ public struct Diagnostic: Sendable, Hashable, Error {
         self.path = path
         self.label = label
         self.message = message
+    }
+
+    /// An OS error as the OS says it ("No space left on device"), not Foundation's wrapping of it.
+    static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return String(describing: error)
     }
 
     /// `file:line: 申请单位.统一社会信用代码 (applicant.credit_code): message [rule]`

@@ -77,7 +77,7 @@ struct PartEmitter {
                 e.writeStartTag(into: &buffer)
                 for segment in segments {
                     switch segment {
-                    case .text(let text): XMLEscape.text(text, into: &buffer)
+                    case .text(let text): MarkupEscape.append(text, as: .xmlText, into: &buffer)
                     case .tag(let t): tag(t)
                     }
                 }

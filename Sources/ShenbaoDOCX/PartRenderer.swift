@@ -65,7 +65,7 @@ enum PartRenderer {
                 } else if context.lookup(expression.path) == nil {
                     state.noteMissing(expression.path, location)
                 }
-                XMLEscape.attribute(id, into: &state.out)
+                MarkupEscape.append(id, as: .xmlAttribute, into: &state.out)
             case .section(let expression, let inverted, let location, let body):
                 let value = evaluate(expression, context, location, &state)
                 if inverted {
@@ -100,20 +100,8 @@ enum PartRenderer {
 
     /// Appends `text` escaped for XML; in WordprocessingML a line feed becomes `w:br` and a tab
     /// `w:tab` (the value sits inside a `w:t` whose run is closed and reopened around them).
-    /// Characters XML cannot hold are dropped.
     static func writeText(_ text: String, word: Bool, into out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])          // &amp;
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])                // &lt;
-            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])                // &gt;
-            case 0x0A: if word { out.append(contentsOf: lineBreak) } else { out.append(byte) }
-            case 0x09: if word { out.append(contentsOf: tab) } else { out.append(byte) }
-            case 0x0D: if !word { out.append(contentsOf: Array("&#xD;".utf8)) }
-            case 0 ..< 0x20: break
-            default: out.append(byte)
-            }
-        }
+        MarkupEscape.append(text, as: .xmlText, into: &out, lineBreak: word ? lineBreak : nil, tab: word ? tab : nil)
     }
 }
 

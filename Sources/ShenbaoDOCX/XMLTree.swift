@@ -1,3 +1,4 @@
+import ShenbaoCore
 import ShenbaoTemplate
 
 /// A mutable XML element tree, the form a template part takes while it is compiled.
@@ -99,63 +100,6 @@ final class XDocument {
     }
 }
 
-/// XML escaping for text and attribute values (XML 1.0 §2.4, §3.3.3): the one place the
-/// project escapes XML, for filled templates and for the DOCX forms `ShenbaoPrint` writes.
-public enum XMLEscape {
-    /// `s` safe as element text or a double-quoted attribute value; characters XML 1.0 cannot
-    /// hold (C0 controls other than tab, line feed and carriage return) are dropped.
-    public static func markup(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: if isAllowed(ch) { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
-    }
-
-    static func text(_ s: String, into out: inout [UInt8]) {
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case 0x0D: out.append(contentsOf: "&#xD;".utf8)
-            default: out.append(byte)
-            }
-        }
-    }
-
-    static func attribute(_ s: String, into out: inout [UInt8]) {
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case 0x09: out.append(contentsOf: "&#x9;".utf8)
-            case 0x0A: out.append(contentsOf: "&#xA;".utf8)
-            case 0x0D: out.append(contentsOf: "&#xD;".utf8)
-            default: out.append(byte)
-            }
-        }
-    }
-
-    /// Removes characters XML 1.0 cannot hold at all (control characters other than tab,
-    /// line feed and carriage return), so data can never make a part unreadable.
-    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D: return true
-        case 0 ..< 0x20, 0xFFFE, 0xFFFF: return false
-        default: return true
-        }
-    }
-}
-
 extension XElement {
     /// Writes the start tag (`<w:p a="b">`).
     func writeStartTag(into out: inout [UInt8], selfClosing: Bool = false) {
@@ -165,7 +109,7 @@ extension XElement {
             out.append(UInt8(ascii: " "))
             out.append(contentsOf: n.utf8)
             out.append(contentsOf: "=\"".utf8)
-            XMLEscape.attribute(v, into: &out)
+            MarkupEscape.append(v, as: .xmlAttribute, into: &out)
             out.append(UInt8(ascii: "\""))
         }
         out.append(contentsOf: selfClosing ? "/>".utf8 : ">".utf8)
@@ -193,7 +137,7 @@ extension XNode {
     func write(into out: inout [UInt8]) {
         switch self {
         case .element(let e): e.write(into: &out)
-        case .text(let t): XMLEscape.text(t, into: &out)
+        case .text(let t): MarkupEscape.append(t, as: .xmlText, into: &out)
         case .comment(let c):
             out.append(contentsOf: "<!--".utf8); out.append(contentsOf: c.utf8); out.append(contentsOf: "-->".utf8)
         case .processingInstruction(let target, let content):

@@ -164,7 +164,7 @@ public final class FontLibrary: @unchecked Sendable {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        let out = (try? pipe.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         let lines = String(decoding: out, as: UTF8.self).split(separator: "\n")

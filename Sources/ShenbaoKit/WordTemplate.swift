@@ -14,20 +14,8 @@ public struct WordTemplate: Sendable {
 
     /// Reads and compiles the template at `path`; every template error at once (exit 2).
     public init(path: String, delimiters: Delimiters = .mustache) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ShenbaoFailure.unusable(.templateUnreadable, file: path, zh: "无法读取模板文件", en: "cannot read the template file")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: Self.maxTemplateBytes + 1) ?? Data()
-        } catch {
-            throw ShenbaoFailure(.unusableInput, [Diagnostic(id: .templateUnreadable, file: path,
-                message: Localized(zh: "无法读取模板文件", en: "cannot read the template file"), cause: error)])
-        }
-        guard data.count <= Self.maxTemplateBytes else {
-            throw ShenbaoFailure.unusable(.templateTooLarge, file: path, zh: "模板文件超过 100 MB，已拒绝", en: "template file exceeds 100 MB; refused")
-        }
+        let data = try InputFile.read(path, limit: Self.maxTemplateBytes, unreadable: .templateUnreadable,
+                                      tooLarge: .templateTooLarge, limitText: "100 MB")
         compiled = try DOCXTemplate(bytes: [UInt8](data), file: path, delimiters: delimiters)
         file = path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoDOCX
 import ShenbaoLayout
 import ShenbaoZip
@@ -95,7 +96,7 @@ extension DOCXWriter {
             + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
             + "</Relationships>"
         let core = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-            + "<dc:title>\(XMLEscape.markup(title))</dc:title><dc:creator>Shenbao</dc:creator></cp:coreProperties>"
+            + "<dc:title>\(MarkupEscape.escaped(title, as: .xmlText))</dc:title><dc:creator>Shenbao</dc:creator></cp:coreProperties>"
         zip.add("[Content_Types].xml", contents: Array(types.utf8))
         zip.add("_rels/.rels", contents: Array(root.utf8))
         zip.add("docProps/core.xml", contents: Array(core.utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoDOCX
 import ShenbaoLayout
 
@@ -30,7 +31,7 @@ struct DOCXWriter {
         var r = "<w:r><w:rPr>"
         if bold { r += "<w:b/><w:bCs/>" }
         r += "<w:sz w:val=\"\(Int((size * 2).rounded()))\"/><w:szCs w:val=\"\(Int((size * 2).rounded()))\"/></w:rPr>"
-        r += "<w:t xml:space=\"preserve\">\(XMLEscape.markup(text))</w:t></w:r>"
+        r += "<w:t xml:space=\"preserve\">\(MarkupEscape.escaped(text, as: .xmlText))</w:t></w:r>"
         return r
     }
 

@@ -10,6 +10,15 @@ public struct SealImage: Sendable {
     /// The file, for messages.
     public var name: String
     public init(data: Data, name: String) { self.data = data; self.name = name }
+
+    /// Seal images are small; anything past this is not one.
+    static let maxBytes = 16 << 20
+
+    /// Reads the seal image at `path` (exit 2 when it is missing, a folder or too large).
+    public init(path: String) throws {
+        self.init(data: try InputFile.read(path, limit: Self.maxBytes, unreadable: .sealUnreadable,
+                                           tooLarge: .sealUnreadable, limitText: "16 MB"), name: path)
+    }
 }
 
 /// How a print pack is made.

@@ -71,21 +71,10 @@ public struct Template: Sendable {
         return found
     }
 
-    /// Mustache's HTML escaping: `& " < >`.
+    /// Mustache's HTML escaping (`& " < >`, and `'` for attributes in single quotes).
     @Sendable public static func htmlEscape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        return MarkupEscape.escaped(text, as: .html)
     }
 }
 

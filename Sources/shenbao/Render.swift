@@ -71,10 +71,7 @@ struct Render: ParsableCommand {
             let renderer = try PackRenderer(form: form)
             var sealImage: SealImage?
             if let seal {
-                guard let bytes = FileManager.default.contents(atPath: seal) else {
-                    throw ShenbaoFailure.unusable(.sealUnreadable, file: seal, zh: "无法读取印章图片", en: "cannot read the seal image")
-                }
-                sealImage = SealImage(data: bytes, name: seal)
+                sealImage = try SealImage(path: seal)
             }
             let options = PrintOptions(copies: copies, seal: sealImage, draft: draft)
             let outcome = ManyFiles.run(jobList, parallel: jobs, duplicate: .renderDuplicateOutput) { job in

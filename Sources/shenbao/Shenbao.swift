@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `shenbao`: the one command line of the toolkit. Each subcommand lives in its own file.
 @main
@@ -10,4 +11,11 @@ struct Shenbao: ParsableCommand {
         subcommands: [Fill.self, TextCommand.self, CheckTemplate.self, Validate.self, Schema.self,
                       Render.self, Forms.self]
     )
+
+    static func main() {
+        // A reader that went away (`shenbao … | head`) makes a write fail with EPIPE, which is
+        // reported with exit 2, instead of the signal killing the process mid-file.
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }
