@@ -25,7 +25,7 @@ struct ChineseTextTests {
         return try doc.finish()
     }
 
-    @Test(.requires(.uming)) func toolsAcceptAndReadBackTheText() throws {
+    @Test(.requires(.uming, .poppler, .qpdf)) func toolsAcceptAndReadBackTheText() throws {
         let dir = try TestFolders.temporary("cjk")
         let file = dir.appendingPathComponent("cjk.pdf").path
         try Self.makePDF().write(to: URL(fileURLWithPath: file))
@@ -95,7 +95,7 @@ struct ChineseTextTests {
     }
 
     /// Synthetic bold (fill + stroke, render mode 2) puts visibly more ink on the page than regular.
-    @Test(.requires(.uming)) func syntheticBoldIsHeavier() throws {
+    @Test(.requires(.uming, .poppler)) func syntheticBoldIsHeavier() throws {
         let face = try FontFace(path: Tools.umingPath)
         func ink(_ style: TextStyle) throws -> Int {
             let doc = PDFDocument()

@@ -31,7 +31,7 @@ struct FormXObjectTests {
         return try doc.finish()
     }
 
-    @Test(.requires(.uming)) func threeCopiesCostLittleMoreThanOne() throws {
+    @Test(.requires(.uming, .poppler, .qpdf)) func threeCopiesCostLittleMoreThanOne() throws {
         let face = try FontFace(path: Tools.umingPath)
         let one = try Self.document(pages: 1, face: face)
         let three = try Self.document(pages: 3, face: face)

@@ -80,7 +80,7 @@ struct ImageTests {
         }
     }
 
-    @Test(.requires(.poppler)) func pngAlphaBecomesSMaskAndJPEGPassesThrough() throws {
+    @Test(.requires(.poppler, .qpdf)) func pngAlphaBecomesSMaskAndJPEGPassesThrough() throws {
         let dir = try TestFolders.temporary("img")
         // A JPEG made by poppler from a one-rectangle PDF.
         let source = PDFDocument()

@@ -10,7 +10,7 @@ struct MixedFontTests {
 
     /// Kerned Latin (DejaVu has GPOS kerning): the TJ adjustments must put each glyph where
     /// HarfBuzz placed it, so poppler's word box ends at x + the shaped advance.
-    @Test(.requires(.dejaVu)) func kerningAdjustmentsLandWhereShapingSaid() throws {
+    @Test(.requires(.dejaVu, .poppler, .qpdf)) func kerningAdjustmentsLandWhereShapingSaid() throws {
         let face = try FontFace(path: Self.dejavu)
         let word = "AVATAR"
         let shaped = face.shape(word)
@@ -33,7 +33,7 @@ struct MixedFontTests {
     }
 
     /// Combining marks placed by GPOS: their x offset goes into TJ, their y offset into a text rise.
-    @Test(.requires(.dejaVu)) func markOffsetsArePositioned() throws {
+    @Test(.requires(.dejaVu, .poppler, .qpdf)) func markOffsetsArePositioned() throws {
         let face = try FontFace(path: Self.dejavu)
         let text = "q\u{0301}x\u{0323}\u{0301}"
         let shaped = face.shape(text)
@@ -53,7 +53,7 @@ struct MixedFontTests {
     }
 
     /// Character spacing and horizontal scaling: the returned width is where poppler ends the word.
-    @Test(.requires(.uming)) func spacingAndScalingWidths() throws {
+    @Test(.requires(.uming, .poppler)) func spacingAndScalingWidths() throws {
         let face = try FontFace(path: Tools.umingPath)
         let doc = PDFDocument()
         let font = doc.embed(face)
@@ -79,7 +79,7 @@ struct MixedFontTests {
 
     /// Text split into runs by the font library: the main face and a fallback both embedded,
     /// and the text read back whole.
-    @Test(.requires(.uming)) func fallbackRunsEmbedTwoFonts() throws {
+    @Test(.requires(.uming, .poppler, .qpdf)) func fallbackRunsEmbedTwoFonts() throws {
         let library = FontLibrary()
         let text = "对所有∀成立"
         let runs = try library.runs(in: text)
@@ -100,7 +100,7 @@ struct MixedFontTests {
         #expect(try Subprocess.run("pdftotext", [file, "-"]).stdout.contains(text))
     }
 
-    @Test func sameImageStoredOnceAndAnnotationsListed() throws {
+    @Test(.requires(.qpdf)) func sameImageStoredOnceAndAnnotationsListed() throws {
         let doc = PDFDocument()
         let png = Data(TestPNG.encode(width: 2, height: 2, colorType: 0, channels: 1, samples: [0, 80, 160, 255]))
         let a = try doc.addImage(data: png)
