@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
-        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoLayout", "ShenbaoTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
