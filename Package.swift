@@ -53,8 +53,9 @@ let package = Package(
         .executableTarget(name: "bench-pdf", dependencies: ["ShenbaoPDF", "ShenbaoFonts", "ShenbaoZip", "CZlib", "CDeflate"], path: "bench/pdf",
                           exclude: ["run.sh", "README.md"]),
 
-        // What the tests share: running outside tools and the built binary, finding ../shared.
-        .target(name: "ShenbaoTestSupport", path: "Tests/ShenbaoTestSupport"),
+        // What the tests share: running outside tools and the built binary, finding ../shared,
+        // requirements as skip traits, snapshots and golden texts (which read DOCX with ShenbaoZip).
+        .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoZip"], path: "Tests/ShenbaoTestSupport"),
         .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoCore"]),
         .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoZip"]),

@@ -55,7 +55,7 @@ import ShenbaoCore
     }
 
     @Test(.requires(.poppler)) func theSealIsPlacedWithItsTransparency() throws {
-        let seal = SealImage(data: try Support.sealPNG(), name: "seal.png")
+        let seal = SealImage(data: TestImages.sealPNG(), name: "seal.png")
         let (path, _) = try pack("application", "templates/samples/application.yaml", options: PrintOptions(seal: seal))
         let list = try Subprocess.run("pdfimages", ["-list", path]).stdout
         #expect(list.contains("smask"))
