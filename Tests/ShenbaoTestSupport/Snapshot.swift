@@ -38,33 +38,40 @@ public enum Snapshots {
     }
 }
 
+extension Snapshots {
+    /// What `assertSnapshot` does, without recording: nil when `actual` is the snapshot
+    /// `<directory>/<name>.txt` byte for byte, else why the test must fail. A missing snapshot, or
+    /// any snapshot when `recording`, is written first.
+    public static func check(_ actual: String, named name: String, in directory: URL, recording: Bool) -> String? {
+        let url = directory.appendingPathComponent(name + ".txt")
+        let stored = FileManager.default.contents(atPath: url.path)
+        if recording || stored == nil {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try Data(actual.utf8).write(to: url, options: .atomic)
+            } catch {
+                return "could not write the snapshot \(url.path): \(error)"
+            }
+            let what = stored == nil ? "recorded the new snapshot" : "re-recorded (SHENBAO_RECORD_SNAPSHOTS=1) the snapshot"
+            return "\(what) \(url.path); review it and run again"
+        }
+        guard let diff = diff(expected: String(decoding: stored!, as: UTF8.self), actual: actual) else { return nil }
+        return """
+            snapshot \(name).txt differs (- stored, + now); if the change is meant, rerun with \
+            SHENBAO_RECORD_SNAPSHOTS=1 and review the diff of \(url.path)
+            \(diff)
+            """
+    }
+}
+
 /// Compares `actual` with the snapshot `<directory>/<name>.txt`, recording an Issue (with the
 /// first differing lines) when they differ. A missing snapshot is written and the test fails:
 /// review the new file and run again. With `SHENBAO_RECORD_SNAPSHOTS=1` (`recording`) the
 /// snapshot is rewritten whatever it held, and the test fails saying so.
 public func assertSnapshot(_ actual: String, named name: String, in directory: URL,
                            recording: Bool = Snapshots.recordingAll, sourceLocation: SourceLocation = #_sourceLocation) {
-    let url = directory.appendingPathComponent(name + ".txt")
-    let stored = FileManager.default.contents(atPath: url.path)
-    if recording || stored == nil {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url, options: .atomic)
-        } catch {
-            Issue.record("could not write the snapshot \(url.path): \(error)", sourceLocation: sourceLocation)
-            return
-        }
-        let what = stored == nil ? "recorded the new snapshot" : "re-recorded (SHENBAO_RECORD_SNAPSHOTS=1) the snapshot"
-        Issue.record("\(what) \(url.path); review it and run again", sourceLocation: sourceLocation)
-        return
-    }
-    let expected = String(decoding: stored!, as: UTF8.self)
-    if let diff = Snapshots.diff(expected: expected, actual: actual) {
-        Issue.record("""
-            snapshot \(name).txt differs (- stored, + now); if the change is meant, rerun with \
-            SHENBAO_RECORD_SNAPSHOTS=1 and review the diff of \(url.path)
-            \(diff)
-            """, sourceLocation: sourceLocation)
+    if let failure = Snapshots.check(actual, named: name, in: directory, recording: recording) {
+        Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
     }
 }
 
