@@ -67,8 +67,9 @@ let package = Package(
         .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
                           path: "bench/render/inprocess"),
 
-        // What the tests share: running outside tools and the built binary, finding ../shared.
-        .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoCore"], path: "Tests/ShenbaoTestSupport"),
+        // What the tests share: running outside tools and the built binary, finding ../shared,
+        // requirements as skip traits, snapshots and golden texts (which read DOCX with ShenbaoZip).
+        .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoCore", "ShenbaoZip"], path: "Tests/ShenbaoTestSupport"),
         .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore"]),
         .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore", "ShenbaoZip"]),

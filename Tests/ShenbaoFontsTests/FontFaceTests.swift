@@ -3,13 +3,11 @@ import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoFonts
 
-let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
-var hasUMing: Bool { FileManager.default.fileExists(atPath: umingPath) }
+let umingPath = Requirement.umingPath
 
 @Suite("FontFace: metrics, glyphs, shaping, subsetting")
 struct FontFaceTests {
-    @Test func loadsTheChineseFaceOfTheCollection() throws {
-        guard hasUMing else { print("skipped: \(umingPath) absent (apt-get install fonts-arphic-uming)"); return }
+    @Test(.requires(.uming)) func loadsTheChineseFaceOfTheCollection() throws {
         let face = try FontFace(path: umingPath, index: 0)
         #expect(face.familyName == "AR PL UMing CN")
         #expect(face.postScriptName == "UMingCN")
@@ -21,8 +19,7 @@ struct FontFaceTests {
         #expect(face.missingScalars(in: "申报\u{1F600}\n表\u{1F600}") == ["\u{1F600}"])
     }
 
-    @Test func shapingGivesScalarClustersAndAdvances() throws {
-        guard hasUMing else { print("skipped: \(umingPath) absent"); return }
+    @Test(.requires(.uming)) func shapingGivesScalarClustersAndAdvances() throws {
         let face = try FontFace(path: umingPath)
         let text = "申报A1，好"
         let glyphs = face.shape(text)
@@ -38,8 +35,7 @@ struct FontFaceTests {
         #expect(astral.map(\.cluster) == [0, 1])
     }
 
-    @Test func manyThreadsShareOneFace() async throws {
-        guard hasUMing else { print("skipped: \(umingPath) absent"); return }
+    @Test(.requires(.uming)) func manyThreadsShareOneFace() async throws {
         let face = try FontFace(path: umingPath)
         let expected = face.shape("上海市市级标准化试点项目申请表")
         let results = await withTaskGroup(of: Bool.self) { group in
@@ -49,8 +45,7 @@ struct FontFaceTests {
         #expect(results.allSatisfy { $0 })
     }
 
-    @Test func subsetIsAValidSmallTrueType() throws {
-        guard hasUMing else { print("skipped: \(umingPath) absent"); return }
+    @Test(.requires(.uming)) func subsetIsAValidSmallTrueType() throws {
         let face = try FontFace(path: umingPath)
         let gids = Set(face.shape("上海市市级标准化试点项目申请表").map(\.gid))
         let retained = try face.subset(glyphs: gids, numbering: .retain)
@@ -73,11 +68,17 @@ struct FontFaceTests {
         for g in gids { #expect(reloaded.advance(glyph: g) == face.advance(glyph: g)) }
         #expect(reloaded.glyph(for: "申") == face.glyph(for: "申"))
         #expect(reloaded.glyph(for: "乙") == nil)
-        // FreeType (through fontconfig) reads it too: poppler renders with FreeType.
-        if Subprocess.available("fc-scan") {
-            let out = try Subprocess.run("fc-scan", ["--format", "%{fontformat}|%{family}", dir.path]).stdout
-            #expect(out.hasPrefix("TrueType|"), "fc-scan: \(out)")
-        }
+    }
+
+    /// FreeType (through fontconfig) reads the subset too: poppler renders with FreeType.
+    @Test(.requires(.uming, .fcScan)) func freeTypeReadsTheSubset() throws {
+        let face = try FontFace(path: umingPath)
+        let gids = Set(face.shape("上海市市级标准化试点项目申请表").map(\.gid))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-subset-\(UUID().uuidString).ttf")
+        try face.subset(glyphs: gids, numbering: .retain).data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let out = try Subprocess.run("fc-scan", ["--format", "%{fontformat}|%{family}", file.path]).stdout
+        #expect(out.hasPrefix("TrueType|"), "fc-scan: \(out)")
     }
 
     @Test func unreadableFileIsAClearFailure() {

@@ -8,19 +8,33 @@ import Testing
 struct FontLibraryTests {
     static let recordFile = TestFolders.packageRoot.appendingPathComponent("fonts/fonts.yaml").path
 
-    @Test func recordFileMatchesTheBuiltInRecordsAndTheFiles() throws {
+    @Test func recordFileMatchesTheBuiltInRecords() throws {
         let (records, defaultID) = try FontRecord.load(path: Self.recordFile)
         #expect(defaultID == "uming-cn")
         #expect(records == [FontRecord.builtIn, FontRecord.builtInFallback])
-        for record in records {
-            guard let file = record.existingFile else { print("skipped checksum: \(record.files[0]) absent"); continue }
-            let out = try Subprocess.run("sha256sum", [file]).stdout
-            #expect(out.hasPrefix(record.sha256), "the packaged font \(file) changed; update fonts/fonts.yaml")
-        }
+        // The requirements the font tests skip on name the same files.
+        #expect(FontRecord.builtIn.files == [Requirement.umingPath])
+        #expect(FontRecord.builtInFallback.files == [Requirement.dejaVuPath])
     }
 
-    @Test func recordedFallbackComesBeforeFontconfig() throws {
-        guard hasUMing, let dejavu = FontRecord.builtInFallback.existingFile else { print("skipped: fonts absent"); return }
+    /// One test per recorded font, so that an absent font file is a visible skip of its own test.
+    @Test(.requires(.uming)) func installedMainFontIsTheRecordedOne() throws {
+        try Self.expectRecordedChecksum(FontRecord.builtIn)
+    }
+
+    @Test(.requires(.dejaVu)) func installedFallbackFontIsTheRecordedOne() throws {
+        try Self.expectRecordedChecksum(FontRecord.builtInFallback)
+    }
+
+    static func expectRecordedChecksum(_ record: FontRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = try #require(record.existingFile, sourceLocation: sourceLocation)
+        let out = try Subprocess.run("sha256sum", [file]).stdout
+        #expect(out.hasPrefix(record.sha256), "the packaged font \(file) changed; update fonts/fonts.yaml",
+                sourceLocation: sourceLocation)
+    }
+
+    @Test(.requires(.uming, .dejaVu)) func recordedFallbackComesBeforeFontconfig() throws {
+        let dejavu = try #require(FontRecord.builtInFallback.existingFile)
         let face = try #require(FontLibrary().fallbackFace(for: "\u{2611}"))
         #expect(face.path == dejavu)
         // Without the recorded fallback the library still finds one through fontconfig.
@@ -44,8 +58,7 @@ struct FontLibraryTests {
         }
     }
 
-    @Test func fallbackFindsAFaceForWhatTheMainFontLacks() throws {
-        guard hasUMing else { print("skipped: \(umingPath) absent"); return }
+    @Test(.requires(.uming)) func fallbackFindsAFaceForWhatTheMainFontLacks() throws {
         let library = FontLibrary()
         let main = try library.mainFace()
         #expect(try library.face(for: "申") === main)

@@ -6,12 +6,29 @@ import Testing
 /// `FontFace.subset(inOrder:)`: our own glyf/loca subsetter, numbering glyphs as asked.
 @Suite("TrueType subsets numbered in order of use")
 struct TrueTypeSubsetterTests {
-    static let dejaVuPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    static let dejaVuPath = Requirement.dejaVuPath
 
-    /// Runs a fontTools script with python3; nil (and a printed reason) when fontTools is missing.
-    static func fontTools(_ script: String, _ arguments: [String]) throws -> ProcessResult? {
-        guard Subprocess.pythonHas("fontTools") else { print("skipped: fontTools absent"); return nil }
-        return try Subprocess.python(script, arguments)
+    /// The glyph order the DejaVu tests subset: ǅ is a composite of a composite (ž = z + caron),
+    /// é and ő composites, ☑ and Å simple.
+    static func dejaVuOrder(_ face: FontFace) -> [UInt32] { [0] + "ǅé☑Åőa".unicodeScalars.map { face.glyph(for: $0)! } }
+
+    /// UMing's glyphs for a line of a form, each once, in order of first use.
+    static func umingOrder(_ face: FontFace) -> [UInt32] {
+        var order: [UInt32] = [0]
+        for g in face.shape("申请表上海市标准化试点项目").map(\.gid) where !order.contains(g) { order.append(g) }
+        return order
+    }
+
+    /// Writes `face`'s subset in `order` to a temporary file, runs `compareScript` on it against
+    /// the original and expects its "ok".
+    static func expectFontToolsAgrees(_ face: FontFace, path: String, order: [UInt32],
+                                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let subset = try #require(try face.subset(inOrder: order), sourceLocation: sourceLocation)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-tt-\(UUID().uuidString).ttf")
+        try subset.data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Subprocess.python(compareScript, [path, file.path, order.map(String.init).joined(separator: ",")])
+        #expect(result.status == 0 && result.stdout.hasPrefix("ok"), "\(result.stderr)", sourceLocation: sourceLocation)
     }
 
     /// fontTools compares every glyph of the subset with the original one it came from: the same
@@ -41,11 +58,9 @@ struct TrueTypeSubsetterTests {
     print('ok', len(sorder))
     """
 
-    @Test func dejaVuCompositesAreRenumberedAndFlattenToTheSameOutlines() throws {
-        guard FileManager.default.fileExists(atPath: Self.dejaVuPath) else { print("skipped: DejaVu Sans absent"); return }
+    @Test(.requires(.dejaVu)) func dejaVuCompositesAreRenumbered() throws {
         let face = try FontFace(path: Self.dejaVuPath)
-        // ǅ is a composite of a composite (ž = z + caron), é and ő composites, ☑ and Å simple.
-        let order: [UInt32] = [0] + "ǅé☑Åőa".unicodeScalars.map { face.glyph(for: $0)! }
+        let order = Self.dejaVuOrder(face)
         let subset = try #require(try face.subset(inOrder: order))
         #expect(Array(subset.data.prefix(4)) == [0, 1, 0, 0])
         for (i, g) in order.enumerated() { #expect(subset.glyphMap[g] == UInt32(i)) }
@@ -58,17 +73,18 @@ struct TrueTypeSubsetterTests {
         // The components (z, caron, D, e, acute, o, hungarumlaut …) follow the requested glyphs.
         #expect(reloaded.glyphCount > UInt32(order.count))
         for (i, g) in order.enumerated() { #expect(reloaded.advance(glyph: UInt32(i)) == face.advance(glyph: g)) }
-        guard let result = try Self.fontTools(Self.compareScript, [Self.dejaVuPath, file.path,
-                                                                  order.map(String.init).joined(separator: ",")]) else { return }
-        #expect(result.status == 0 && result.stdout.hasPrefix("ok"), "\(result.stderr)")
     }
 
-    @Test func umingSubsetHoldsOnlyTheGlyphsUsed() throws {
-        guard hasUMing else { print("skipped: \(umingPath) absent"); return }
+    /// The renumbered composites flatten to the same outlines as the originals.
+    @Test(.requires(.dejaVu, .fontTools)) func dejaVuSubsetMatchesTheOriginalInFontTools() throws {
+        let face = try FontFace(path: Self.dejaVuPath)
+        try Self.expectFontToolsAgrees(face, path: Self.dejaVuPath, order: Self.dejaVuOrder(face))
+    }
+
+    @Test(.requires(.uming)) func umingSubsetHoldsOnlyTheGlyphsUsed() throws {
         let face = try FontFace(path: umingPath)
         #expect(face.hasTrueTypeOutlines)
-        var order: [UInt32] = [0]
-        for g in face.shape("申请表上海市标准化试点项目").map(\.gid) where !order.contains(g) { order.append(g) }
+        let order = Self.umingOrder(face)
         let subset = try #require(try face.subset(inOrder: order))
         // A dozen glyphs: no loca/hmtx slot for the face's other 27,000 (the retained subset is ~190 KB).
         #expect(subset.data.count < 12_000, "\(subset.data.count) bytes")
@@ -79,13 +95,14 @@ struct TrueTypeSubsetterTests {
         #expect(reloaded.glyphCount == UInt32(order.count))
         #expect(reloaded.postScriptName == "UMingCN")
         for (i, g) in order.enumerated() { #expect(reloaded.advance(glyph: UInt32(i)) == face.advance(glyph: g)) }
-        guard let result = try Self.fontTools(Self.compareScript, [umingPath, file.path,
-                                                                  order.map(String.init).joined(separator: ",")]) else { return }
-        #expect(result.status == 0 && result.stdout.hasPrefix("ok"), "\(result.stderr)")
     }
 
-    @Test func malformedRequestsFailCleanly() throws {
-        guard FileManager.default.fileExists(atPath: Self.dejaVuPath) else { print("skipped: DejaVu Sans absent"); return }
+    @Test(.requires(.uming, .fontTools)) func umingSubsetMatchesTheOriginalInFontTools() throws {
+        let face = try FontFace(path: umingPath)
+        try Self.expectFontToolsAgrees(face, path: umingPath, order: Self.umingOrder(face))
+    }
+
+    @Test(.requires(.dejaVu)) func malformedRequestsFailCleanly() throws {
         let face = try FontFace(path: Self.dejaVuPath)
         #expect(throws: (any Error).self) { try face.subset(inOrder: [0, face.glyphCount + 5]) }
     }

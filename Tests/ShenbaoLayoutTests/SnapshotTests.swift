@@ -1,23 +1,11 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoLayout
 
-/// Golden snapshots of positions for small fixed cases, compared as text. A missing golden is
-/// written and the test fails until it is reviewed (delete the file to re-record).
+/// Golden snapshots of positions for small fixed cases, compared as text with `assertSnapshot`
+/// (Snapshots/ beside this file): a missing golden is written and the test fails until it is reviewed.
 @Suite struct SnapshotTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
-    func assertSnapshot(_ text: String, named name: String) throws {
-        let url = Self.folder.appendingPathComponent(name + ".txt")
-        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded a new snapshot \(name).txt; review it and run again")
-            return
-        }
-        #expect(text == golden, "snapshot \(name) differs")
-    }
-
     @Test func smallFormPage() throws {
         let furniture = PageFurniture(measurer: FakeMeasurer())
         let blocks: [Block] = [
@@ -31,6 +19,6 @@ import Testing
         ]
         var pages = furniture.numbered(Layout(measurer: FakeMeasurer()).pages(blocks))
         pages[0].items.append(.text(furniture.copyMark(copy: 1, of: 1, on: pages[0].setup)))
-        try assertSnapshot(pages.map(\.snapshot).joined(), named: "small-form-page")
+        assertSnapshot(pages.map(\.snapshot).joined(), named: "small-form-page")
     }
 }

@@ -8,10 +8,9 @@ import Testing
 /// CIDs numbered by first use, with subsets numbered the same way (PDFFont, FontFace.subset(inOrder:)).
 @Suite("CIDs in order of first use")
 struct CIDNumberingTests {
-    static let dejaVuPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    static let dejaVuPath = Requirement.dejaVuPath
 
-    @Test func cidsFollowFirstUseAndRepeatForTheSameGlyph() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming)) func cidsFollowFirstUseAndRepeatForTheSameGlyph() throws {
         let face = try FontFace(path: Tools.umingPath)
         let doc = PDFDocument()
         let font = doc.embed(face)
@@ -25,8 +24,7 @@ struct CIDNumberingTests {
 
     /// Faces without TrueType outlines keep CID = glyph id and hb-subset with ids retained; the
     /// page must render exactly as with CIDs by use.
-    @Test func glyphIDPathRendersTheSame() throws {
-        guard Tools.hasUMing, Subprocess.available("pdftoppm"), Subprocess.available("qpdf") else { print("skipped: UMing or poppler absent"); return }
+    @Test(.requires(.uming, .poppler, .qpdf)) func glyphIDPathRendersTheSame() throws {
         let face = try FontFace(path: Tools.umingPath)
         let text = "申请表：上海市标准化试点（2024）"
         let dir = try TestFolders.temporary("gids")
@@ -52,9 +50,7 @@ struct CIDNumberingTests {
 
     /// The same page drawn after other pages used its glyphs in another order gets other CIDs,
     /// and poppler must still paint it pixel for pixel the same: CIDs and subset agree.
-    @Test func pageLooksTheSameWhateverTheNumbering() throws {
-        guard Tools.hasUMing, FileManager.default.fileExists(atPath: Self.dejaVuPath),
-              Subprocess.available("pdftoppm"), Subprocess.available("qpdf") else { print("skipped: fonts or poppler absent"); return }
+    @Test(.requires(.uming, .dejaVu, .poppler, .qpdf)) func pageLooksTheSameWhateverTheNumbering() throws {
         let uming = try FontFace(path: Tools.umingPath)
         let dejaVu = try FontFace(path: Self.dejaVuPath)
         let chinese = "申请表：上海市标准化试点", latin = "ǅé☑Åő Office"

@@ -26,8 +26,7 @@ struct ChineseTextTests {
         return try doc.finish()
     }
 
-    @Test func toolsAcceptAndReadBackTheText() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent (apt-get install fonts-arphic-uming)"); return }
+    @Test(.requires(.uming, .poppler, .qpdf)) func toolsAcceptAndReadBackTheText() throws {
         let dir = try TestFolders.temporary("cjk")
         let file = dir.appendingPathComponent("cjk.pdf").path
         try Self.makePDF().write(to: URL(fileURLWithPath: file))
@@ -97,8 +96,7 @@ struct ChineseTextTests {
     }
 
     /// Synthetic bold (fill + stroke, render mode 2) puts visibly more ink on the page than regular.
-    @Test func syntheticBoldIsHeavier() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming, .poppler)) func syntheticBoldIsHeavier() throws {
         let face = try FontFace(path: Tools.umingPath)
         func ink(_ style: TextStyle) throws -> Int {
             let doc = PDFDocument()
@@ -118,8 +116,7 @@ struct ChineseTextTests {
         #expect(Double(bold) > Double(regular) * 1.2, "regular \(regular) px, bold \(bold) px")
     }
 
-    @Test func controlCharactersBecomeSpacesAndHugeNumbersStayFinite() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming)) func controlCharactersBecomeSpacesAndHugeNumbersStayFinite() throws {
         let face = try FontFace(path: Tools.umingPath)
         let doc = PDFDocument()
         let font = doc.embed(face)
@@ -148,8 +145,7 @@ struct ChineseTextTests {
         #expect(plain.range(of: Data("CreationDate".utf8)) == nil)
     }
 
-    @Test func sameInputSameBytes() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming)) func sameInputSameBytes() throws {
         let a = try Self.makePDF()
         let b = try Self.makePDF()
         #expect(a == b)
@@ -159,8 +155,7 @@ struct ChineseTextTests {
 
 @Suite("Documents built in parallel share one FontFace")
 struct ParallelDocumentTests {
-    @Test func parallelDocumentsMatchTheSerialOne() async throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming)) func parallelDocumentsMatchTheSerialOne() async throws {
         let face = try FontFace(path: Tools.umingPath)
         @Sendable func build(_ n: Int) throws -> Data {
             let doc = PDFDocument()

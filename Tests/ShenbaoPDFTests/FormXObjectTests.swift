@@ -32,8 +32,7 @@ struct FormXObjectTests {
         return try doc.finish()
     }
 
-    @Test func threeCopiesCostLittleMoreThanOne() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming, .poppler, .qpdf)) func threeCopiesCostLittleMoreThanOne() throws {
         let face = try FontFace(path: Tools.umingPath)
         let one = try Self.document(pages: 1, face: face)
         let three = try Self.document(pages: 3, face: face)

@@ -81,8 +81,7 @@ struct ImageTests {
         }
     }
 
-    @Test func pngAlphaBecomesSMaskAndJPEGPassesThrough() throws {
-        guard Subprocess.available("pdfimages"), Subprocess.available("pdftoppm") else { print("skipped: poppler-utils absent"); return }
+    @Test(.requires(.poppler, .qpdf)) func pngAlphaBecomesSMaskAndJPEGPassesThrough() throws {
         let dir = try TestFolders.temporary("img")
         // A JPEG made by poppler from a one-rectangle PDF.
         let source = PDFDocument()

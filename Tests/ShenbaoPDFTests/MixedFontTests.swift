@@ -7,12 +7,11 @@ import Testing
 
 @Suite("Several fonts, kerning, fallback runs, annotations")
 struct MixedFontTests {
-    static let dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    static let dejavu = Requirement.dejaVuPath
 
     /// Kerned Latin (DejaVu has GPOS kerning): the TJ adjustments must put each glyph where
     /// HarfBuzz placed it, so poppler's word box ends at x + the shaped advance.
-    @Test func kerningAdjustmentsLandWhereShapingSaid() throws {
-        guard FileManager.default.fileExists(atPath: Self.dejavu) else { print("skipped: DejaVu absent"); return }
+    @Test(.requires(.dejaVu, .poppler, .qpdf)) func kerningAdjustmentsLandWhereShapingSaid() throws {
         let face = try FontFace(path: Self.dejavu)
         let word = "AVATAR"
         let shaped = face.shape(word)
@@ -35,8 +34,7 @@ struct MixedFontTests {
     }
 
     /// Combining marks placed by GPOS: their x offset goes into TJ, their y offset into a text rise.
-    @Test func markOffsetsArePositioned() throws {
-        guard FileManager.default.fileExists(atPath: Self.dejavu) else { print("skipped: DejaVu absent"); return }
+    @Test(.requires(.dejaVu, .poppler, .qpdf)) func markOffsetsArePositioned() throws {
         let face = try FontFace(path: Self.dejavu)
         let text = "q\u{0301}x\u{0323}\u{0301}"
         let shaped = face.shape(text)
@@ -56,8 +54,7 @@ struct MixedFontTests {
     }
 
     /// Character spacing and horizontal scaling: the returned width is where poppler ends the word.
-    @Test func spacingAndScalingWidths() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming, .poppler)) func spacingAndScalingWidths() throws {
         let face = try FontFace(path: Tools.umingPath)
         let doc = PDFDocument()
         let font = doc.embed(face)
@@ -83,8 +80,7 @@ struct MixedFontTests {
 
     /// Text split into runs by the font library: the main face and a fallback both embedded,
     /// and the text read back whole.
-    @Test func fallbackRunsEmbedTwoFonts() throws {
-        guard Tools.hasUMing else { print("skipped: \(Tools.umingPath) absent"); return }
+    @Test(.requires(.uming, .poppler, .qpdf)) func fallbackRunsEmbedTwoFonts() throws {
         let library = FontLibrary()
         let text = "对所有∀成立"
         let runs = try library.runs(in: text)
@@ -105,7 +101,7 @@ struct MixedFontTests {
         #expect(try Subprocess.run("pdftotext", [file, "-"]).stdout.contains(text))
     }
 
-    @Test func sameImageStoredOnceAndAnnotationsListed() throws {
+    @Test(.requires(.qpdf)) func sameImageStoredOnceAndAnnotationsListed() throws {
         let doc = PDFDocument()
         let png = Data(TestPNG.encode(width: 2, height: 2, colorType: 0, channels: 1, samples: [0, 80, 160, 255]))
         let a = try doc.addImage(data: png)

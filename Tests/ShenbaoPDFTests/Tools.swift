@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 
 /// What the PDF tests share: the font they embed, pdfinfo's fields, scratch folders.
 enum Tools {
@@ -12,6 +13,5 @@ enum Tools {
         return result
     }
 
-    static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
-    static var hasUMing: Bool { FileManager.default.fileExists(atPath: umingPath) }
+    static let umingPath = Requirement.umingPath
 }

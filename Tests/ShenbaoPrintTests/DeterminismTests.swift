@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Synchronization
 import Testing
 import ShenbaoCore
@@ -11,7 +12,7 @@ import ShenbaoCore
     func parallelRendersGiveTheSameBytesAsOne(format: OutputFormat) throws {
         let printer = try Support.printer("application")
         let document = try Support.document("templates/samples/application.yaml")
-        let options = PrintOptions(seal: SealImage(data: try Support.sealPNG(), name: "seal.png"))
+        let options = PrintOptions(seal: SealImage(data: TestImages.sealPNG(), name: "seal.png"))
         let reference = try printer.render(document: document, options: options, format: format).0
         let results = Mutex<[Data]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { _ in

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 import ShenbaoCore
 import ShenbaoLayout
@@ -6,8 +7,8 @@ import ShenbaoLayout
 @testable import ShenbaoPrint
 
 /// The opinion form laid out with the font-free `UniformMeasurer`, compared as text with a golden
-/// beside this file: a change to the layout file or the layout engine shows up as a readable diff.
-/// A missing golden is written and the test fails until it is reviewed.
+/// in Snapshots/ (`assertSnapshot`): a change to the layout file or the layout engine shows up as a
+/// readable diff. A missing golden is written and the test fails until it is reviewed.
 @Suite struct FormSnapshotTests {
     @Test func opinionFormPositions() throws {
         let layout = try BuiltInForms.layout("opinion")
@@ -16,14 +17,6 @@ import ShenbaoLayout
         let blocks = try FormRenderer(layout: layout).blocks(data: FormContext.build(data: document.root, notice: notice))
         let measurer = UniformMeasurer()
         let pages = PageFurniture(measurer: measurer).numbered(Layout(measurer: measurer, setup: layout.page).pages(blocks))
-        let text = pages.map(\.snapshot).joined()
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/opinion.txt")
-        guard let golden = try? String(contentsOf: url, encoding: .utf8) else {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("recorded a new snapshot \(url.lastPathComponent); review it and run again")
-            return
-        }
-        #expect(text == golden)
+        assertSnapshot(pages.map(\.snapshot).joined(), named: "opinion")
     }
 }

@@ -13,7 +13,7 @@ import ShenbaoCore
         return (try Support.temporary("\(form).pdf", bytes), bytes)
     }
 
-    @Test func applicationPackIsCleanA4WithEmbeddedFontsAndEveryValue() throws {
+    @Test(.requires(.poppler, .qpdf)) func applicationPackIsCleanA4WithEmbeddedFontsAndEveryValue() throws {
         let (path, _) = try pack("application", "templates/samples/application.yaml")
         let check = try Subprocess.run("qpdf", ["--check", path])
         #expect(check.status == 0)
@@ -37,10 +37,11 @@ import ShenbaoCore
         #expect(text.contains("（盖章）"))
     }
 
-    @Test func eachCopyStartsOnAnOddPage() throws {
+    @Test(.requires(.poppler)) func eachCopyStartsOnAnOddPage() throws {
         let (path, _) = try pack("opinion", "templates/samples/opinion.yaml", options: PrintOptions(copies: 3))
         #expect(try Subprocess.run("pdfinfo", [path]).stdout.contains("Pages:           5"))
         let pages = try Subprocess.run("pdftotext", [path, "-"]).stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
+        try #require(pages.count >= 5, "pdftotext gave \(pages.count) pages")
         #expect(pages[0].contains("第1份 共3份"))
         #expect(Support.squeezed(String(pages[1])).isEmpty)   // the blank back of copy 1
         #expect(pages[2].contains("第2份 共3份"))
@@ -54,8 +55,8 @@ import ShenbaoCore
         #expect(three.count <= 120_000)
     }
 
-    @Test func theSealIsPlacedWithItsTransparency() throws {
-        let seal = SealImage(data: try Support.sealPNG(), name: "seal.png")
+    @Test(.requires(.poppler)) func theSealIsPlacedWithItsTransparency() throws {
+        let seal = SealImage(data: TestImages.sealPNG(), name: "seal.png")
         let (path, _) = try pack("application", "templates/samples/application.yaml", options: PrintOptions(seal: seal))
         let list = try Subprocess.run("pdfimages", ["-list", path]).stdout
         #expect(list.contains("smask"))
@@ -65,7 +66,7 @@ import ShenbaoCore
         #expect(!text.contains("（盖章）\n2024年5月16日"))
     }
 
-    @Test func aDraftIsMarkedOnEveryPage() throws {
+    @Test(.requires(.poppler)) func aDraftIsMarkedOnEveryPage() throws {
         let (path, _) = try pack("opinion", "templates/samples/opinion.yaml", options: PrintOptions(draft: true))
         // -raw: poppler's default reading order leaves diagonal text out.
         let pages = try Subprocess.run("pdftotext", ["-raw", path, "-"]).stdout.split(separator: "\u{0C}").filter { !$0.allSatisfy(\.isWhitespace) }
@@ -73,7 +74,7 @@ import ShenbaoCore
         for page in pages { #expect(Support.squeezed(String(page)).contains("草稿")) }
     }
 
-    @Test func aLongTextFlowsOverPagesInFull() throws {
+    @Test(.requires(.poppler)) func aLongTextFlowsOverPagesInFull() throws {
         var document = try Support.document("templates/samples/application.yaml")
         let long = String(repeating: "社区嵌入式养老需求增长快，服务内容和质量评价缺少统一标准；", count: 107) // 3,000 characters
         guard case .map(var root) = document.root, case .map(var project)? = root["project"] else { Issue.record("shape"); return }

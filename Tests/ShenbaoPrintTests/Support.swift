@@ -6,8 +6,8 @@ import ShenbaoTestSupport
 @testable import ShenbaoKit
 @testable import ShenbaoPrint
 
-/// Shared pieces of the print tests: the package's files, one printer per form, and the
-/// poppler/qpdf tools that read what we wrote.
+/// Shared pieces of the print tests: the package's files, one printer per form, and the values
+/// a printed form must show. (The seal image is `TestImages.sealPNG()`.)
 enum Support {
     static func file(_ relative: String) -> String { TestFolders.packageRoot.appendingPathComponent(relative).path }
 
@@ -25,24 +25,6 @@ enum Support {
         let url = folder.appendingPathComponent(name)
         try data.write(to: url)
         return url.path
-    }
-
-    /// A 64×64 RGBA PNG of a red ring on transparency, made with Python's zlib (no image files in the repo).
-    static func sealPNG() throws -> Data {
-        let program = """
-        import zlib, struct, sys, math
-        w = h = 64
-        rows = b''
-        for y in range(h):
-            rows += b'\\x00'
-            for x in range(w):
-                d = math.hypot(x - 31.5, y - 31.5)
-                a = 255 if 26 <= d <= 31 or (abs(x - 31.5) < 6 and abs(y - 31.5) < 6) else 0
-                rows += bytes([200, 0, 0, a])
-        def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
-        sys.stdout.buffer.write(b'\\x89PNG\\r\\n\\x1a\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
-        """
-        return try Subprocess.python(program).output
     }
 
     /// Every printable leaf value of a data tree as the form prints it (dates in Chinese, booleans

@@ -7,7 +7,7 @@ public enum TestFolders {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `../shared` beside the package (or `$SHENBAO_SHARED`), nil when absent: tests that need it
-    /// then print that they skipped.
+    /// carry `.requires(.shared)` and are reported as skipped, never passed.
     public static let shared: URL? = {
         let url = ProcessInfo.processInfo.environment["SHENBAO_SHARED"].map { URL(fileURLWithPath: $0) }
             ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared")

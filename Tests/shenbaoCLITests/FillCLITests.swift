@@ -6,9 +6,6 @@ import Testing
 @Suite struct FillCLITests {
     static let example = CLI.packageRoot.appendingPathComponent("templates/examples")
 
-    /// Whether python-docx can be imported (the readers below need it).
-    static let hasPythonDocx: Bool = (try? CLI.python("import docx").status == 0) ?? false
-
     /// Builds a small template with python-docx: a tag split over a bold and an italic run,
     /// a header and footer tag, a title, a row loop and a paragraph loop.
     static func makeTemplate(at path: String) throws {
@@ -43,8 +40,7 @@ import Testing
     notes: [第一条, 第二条]
     """
 
-    @Test func fillsTextRowsFormattingHeadersFootersAndTitle() throws {
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+    @Test(.requires(.pythonDocx)) func fillsTextRowsFormattingHeadersFootersAndTitle() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
@@ -77,8 +73,7 @@ import Testing
         #expect(json["title"] as? String == "申请表")
     }
 
-    @Test func badTemplateExitsTwoAndWritesNothing() throws {
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+    @Test(.requires(.pythonDocx)) func badTemplateExitsTwoAndWritesNothing() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let made = try CLI.python("""
@@ -101,7 +96,7 @@ import Testing
         #expect(check.stderr.contains("[template.unclosed_section]") && check.stderr.contains("[template.unknown_filter]"))
     }
 
-    @Test func notAZipAndStrictMissingValues() throws {
+    @Test func notAZipIsRefused() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try "not a zip".write(to: dir.appendingPathComponent("t.docx"), atomically: true, encoding: .utf8)
@@ -109,7 +104,13 @@ import Testing
         let refused = try CLI.run(["fill", "t.docx", "d.yaml", "-o", "out.docx"], in: dir)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("[zip.not_zip]"))
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.docx").path))
+    }
+
+    @Test(.requires(.pythonDocx)) func strictListsEveryMissingValueAndWritesNothing() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "a: 1\n".write(to: dir.appendingPathComponent("d.yaml"), atomically: true, encoding: .utf8)
         try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
         let strict = try CLI.run(["fill", "t.docx", "d.yaml", "-o", "out.docx", "--strict"], in: dir)
         #expect(strict.status == 1)
@@ -117,8 +118,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.docx").path))
     }
 
-    @Test func severalDataFilesFillAFolderWithOneTemplateParse() throws {
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+    @Test(.requires(.pythonDocx)) func severalDataFilesFillAFolderWithOneTemplateParse() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
@@ -134,8 +134,7 @@ import Testing
         #expect(read.stdout == "单位：浦东 & <公司>。\n单位：乙公司。\n")
     }
 
-    @Test func parallelFillKeepsEveryGoodRecordAndReportsBadOnesInFileOrder() throws {
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+    @Test(.requires(.pythonDocx)) func parallelFillKeepsEveryGoodRecordAndReportsBadOnesInFileOrder() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
@@ -154,8 +153,7 @@ import Testing
         #expect(written == files.filter { $0 != "r04.yaml" && $0 != "r09.yaml" }.map { $0.replacingOccurrences(of: ".yaml", with: ".docx") })
     }
 
-    @Test func exampleTemplateFillsWithItsSampleData() throws {
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+    @Test(.requires(.pythonDocx)) func exampleTemplateFillsWithItsSampleData() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("申请表-填写.docx").path
@@ -180,8 +178,7 @@ import Testing
         #expect(check.stderr.contains("applicant.standardization.body") && check.stderr.contains("[template.unused_data]"))
     }
 
-    @Test func checkTemplateListsTagsWithoutDataAndUnusedFields() throws {
-        guard Self.hasPythonDocx else { print("skipped: python-docx is not installed"); return }
+    @Test(.requires(.pythonDocx)) func checkTemplateListsTagsWithoutDataAndUnusedFields() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.makeTemplate(at: dir.appendingPathComponent("t.docx").path)
@@ -196,10 +193,8 @@ import Testing
         #expect(result.stderr.contains("items.extra: no tag uses this data field"))
     }
 
-    @Test func docxtemplaterConformanceCasesPass() throws {
-        guard let shared = TestFolders.shared else {
-            print("skipped: ../shared is absent (or set SHENBAO_SHARED)"); return
-        }
+    @Test(.requires(.shared)) func docxtemplaterConformanceCasesPass() throws {
+        let shared = try #require(TestFolders.shared)
         let runner = shared.appendingPathComponent("conformance/docxtemplater/run.py").path
         let result = try Subprocess.run("python3", [runner, "--bin", CLI.binary.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoTestSupport
 import Testing
 
 /// `shenbao render` and `shenbao forms` run as a user runs them (spec/cli.md).
@@ -6,7 +7,7 @@ import Testing
     static let sample = CLI.packageRoot.appendingPathComponent("templates/samples/application.yaml").path
     static let opinion = CLI.packageRoot.appendingPathComponent("templates/samples/opinion.yaml").path
 
-    @Test func rendersThePackToPDFAndDOCX() throws {
+    @Test(.requires(.pythonDocx)) func rendersThePackToPDFAndDOCX() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let pdf = dir.appendingPathComponent("申请表.pdf").path
@@ -37,7 +38,7 @@ import Testing
         #expect(check.stdout.contains("ok"), "\(check.stderr)")
     }
 
-    @Test func docxCarriesTheSealOnEveryCopyAndTheDraftWatermark() throws {
+    @Test(.requires(.pythonDocx)) func docxCarriesTheSealOnEveryCopyAndTheDraftWatermark() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let seal = dir.appendingPathComponent("seal.png")
