@@ -38,11 +38,11 @@ let package = Package(
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
         // PDF objects, the file writer, content-stream operators, incremental updates and signature
         // placeholders: knows no layout and no fonts (typst's pdf-writer under krilla).
-        .target(name: "ShenbaoPDFWriter", dependencies: ["ShenbaoZip"]),
+        .target(name: "ShenbaoPDFWriter", dependencies: ["ShenbaoCore", "ShenbaoZip"]),
         // Documents on top of the writer: pages, embedded CID font subsets, PNG/JPEG images.
-        .target(name: "ShenbaoPDF", dependencies: ["ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoFonts"]),
+        .target(name: "ShenbaoPDF", dependencies: ["ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoFonts", "ShenbaoZip"]),
         // Boxes, lines, tables and pages: knows no PDF.
-        .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
+        .target(name: "ShenbaoLayout", dependencies: ["ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
         .target(name: "ShenbaoForms", dependencies: ["ShenbaoCore"]),
         // The form layout language: layout files → blocks for one record; knows no output format.
@@ -71,14 +71,14 @@ let package = Package(
         // requirements as skip traits, snapshots and golden texts (which read DOCX with ShenbaoZip).
         .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoCore", "ShenbaoZip"], path: "Tests/ShenbaoTestSupport"),
         .testTarget(name: "ShenbaoCoreTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore"]),
-        .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoTemplate", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoTemplateTests", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoZipTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore", "ShenbaoZip"]),
-        .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoTestSupport", "ShenbaoDOCX"]),
-        .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
-        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore", "ShenbaoZip", "ShenbaoDOCX"]),
+        .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoCore", "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
-        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoCore", "ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
     ]
 )

@@ -62,43 +62,8 @@ public enum Value: Sendable, Hashable {
     }
 }
 
-/// A map that remembers the order its keys were inserted in.
-public struct OrderedMap: Sendable, Hashable {
-    public private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
-
-    public init() {}
-
-    public init(_ pairs: [(String, Value)]) {
-        for (key, value) in pairs { self[key] = value }
-    }
-
-    public subscript(key: String) -> Value? {
-        get { storage[key] }
-        set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
-            }
-        }
-    }
-
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
-
-    /// Key–value pairs in insertion order.
-    public var pairs: [(key: String, value: Value)] { keys.map { ($0, storage[$0]!) } }
-
-    public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
-        lhs.keys == rhs.keys && lhs.storage == rhs.storage
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(keys)
-        for key in keys { hasher.combine(storage[key]) }
-    }
-}
+/// The data tree's map: keys in the order the file wrote them.
+public typealias OrderedMap = OrderedDictionary<Value>
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral {

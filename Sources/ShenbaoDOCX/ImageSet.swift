@@ -68,14 +68,8 @@ struct ImageSet {
     /// Length in EMU (914400 per inch, ECMA-376 Part 1 §20.1.2.1) from `"42mm"`, `"4.2cm"`,
     /// `"1.5in"`, `"120pt"`, `"200px"` (at 96 dpi); a bare number is millimetres.
     static func emu(_ value: Value) -> Int? {
-        let text = value.plainText.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [(String, Double)] = [("mm", 36000), ("cm", 360000), ("in", 914400), ("pt", 12700), ("px", 9525), ("emu", 1)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            guard let n = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), n > 0 else { return nil }
-            return Int((n * factor).rounded())
-        }
-        guard let n = Double(text), n > 0 else { return nil }
-        return Int((n * 36000).rounded())
+        guard let points = Length.points(value.plainText, bare: .mm), points > 0, points < 1e6 else { return nil }
+        return Int((points / Length.Unit.emu.points).rounded())
     }
 
     private mutating func load(_ path: String, location: String) throws(Diagnostic) -> Int {
@@ -113,7 +107,8 @@ struct ImageInfo {
     init?(_ b: [UInt8]) {
         func be16(_ i: Int) -> Int { Int(b[i]) << 8 | Int(b[i + 1]) }
         func be32(_ i: Int) -> Int { be16(i) << 16 | be16(i + 2) }
-        if b.count > 24, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
+        let format = ImageFormat.sniff(b)
+        if b.count > 24, format == .png {
             ext = "png"
             width = be32(16); height = be32(20)
             var at = 8
@@ -127,7 +122,7 @@ struct ImageInfo {
                 if type == "IDAT" || type == "IEND" { break }
                 at += 12 + length
             }
-        } else if b.count > 4, b[0] == 0xFF, b[1] == 0xD8 {
+        } else if b.count > 4, format == .jpeg {
             ext = "jpeg"
             width = 0; height = 0
             var at = 2

@@ -148,13 +148,9 @@ public struct FormLayoutLoader {
         guard let value else { return nil }
         if let n = value.number { return n }
         let s = value.plainText.trimmingCharacters(in: .whitespaces)
-        for (suffix, factor) in [("mm", pointsPerMillimetre), ("pt", 1.0), ("cm", 10 * pointsPerMillimetre)] {
-            if s.hasSuffix(suffix), let n = Double(s.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) {
-                return n * factor
-            }
-        }
-        problem(.layoutLength, path, zh: "长度应为数字（磅）或带 mm、pt、cm 的数值：\(s)",
-                en: "a length must be a number (points) or a number with mm, pt or cm: \(s)")
+        if let points = Length.points(s, bare: .pt) { return points }
+        problem(.layoutLength, path, zh: "长度应为数字（磅）或带 mm、cm、pt 等单位的数值：\(s)",
+                en: "a length must be a number (points) or a number with mm, cm, pt or another unit: \(s)")
         return nil
     }
 

@@ -71,31 +71,20 @@ struct BlockMeasurer: Sendable {
         let style = s.style
         let lineHeight = style.size * style.leading
         let base = baseline(lineHeight: lineHeight, size: style.size)
-        var lines = s.lines
-        var captionIndex: Int? = nil
-        if s.seal != nil {
-            let at = max(0, lines.count - 1)
-            lines.insert("", at: at)
-            captionIndex = at
-        }
-        let widths = lines.map { measurer.width(of: $0, size: style.size, bold: style.bold) }
-        let captionWidth = s.seal.map { measurer.width(of: $0.caption, size: style.size, bold: style.bold) } ?? 0
-        let column = max(widths.max() ?? 0, captionWidth)
-        var columnX = max(0, width - s.rightIndent - column)
+        let geometry = SignatureGeometry(s, width: width, measurer: measurer)
+        let lines = geometry.lines, widths = geometry.widths
+        let columnX = geometry.columnX, column = geometry.column
         var top = 0.0
         var height = Double(lines.count) * lineHeight
         var items: [PageItem] = []
-        if let seal = s.seal, let ci = captionIndex {
+        if let seal = s.seal, let ci = geometry.captionIndex {
             let r = seal.diameter / 2
-            // Keep the seal inside the box: its centre at least a radius from the right edge.
-            let maxCenter = width - r - 2
-            if columnX + column / 2 > maxCenter { columnX = max(0, maxCenter - column / 2) }
             let centerOffset = Double(ci) * lineHeight + lineHeight / 2
             top = max(0, r - centerOffset)
             height = max(top + height, top + centerOffset + r)
-            let cx = columnX + column / 2
+            let cx = geometry.centerX
             let cy = top + centerOffset
-            let caption = TextRun(text: seal.caption, x: cx - captionWidth / 2, y: top + Double(ci) * lineHeight + base,
+            let caption = TextRun(text: seal.caption, x: cx - widths[ci] / 2, y: top + Double(ci) * lineHeight + base,
                                   size: style.size, bold: style.bold)
             items.append(.seal(SealArea(center: Point(x: cx, y: cy), diameter: seal.diameter, caption: caption,
                                         takesImage: seal.takesImage, region: seal.region)))

@@ -3,7 +3,8 @@
 public struct PageFurniture: Sendable {
     public var measurer: any TextMeasurer
     /// 4号 (14 pt), as GB/T 9704 §7.5 sets page numbers.
-    public var pageNumberSize: Double = 14
+    public static let standardPageNumberSize = 14.0
+    public var pageNumberSize: Double = PageFurniture.standardPageNumberSize
     public var copyMarkSize: Double = 12
 
     public init(measurer: any TextMeasurer) { self.measurer = measurer }

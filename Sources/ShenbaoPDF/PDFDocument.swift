@@ -126,7 +126,8 @@ public final class PDFDocument {
         let bytes = [UInt8](data)
         imageCount += 1
         let resourceName = "Im\(imageCount)"
-        if bytes.starts(with: [0xFF, 0xD8]) {
+        let format = ImageFormat.sniff(bytes)
+        if format == .jpeg {
             let info = try JPEGInfo(bytes, name: name)
             let ref = writer.allocate()
             var dict: PDFDictionary = [
@@ -141,7 +142,7 @@ public final class PDFDocument {
             writer.writeStream(ref, dict, data: bytes)
             return PDFImage(ref: ref, resourceName: resourceName, pixelWidth: info.width, pixelHeight: info.height, hasAlpha: false)
         }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+        if format == .png {
             let png = try PNGImage(bytes, name: name)
             let ref = writer.allocate()
             var dict: PDFDictionary = [
@@ -199,7 +200,7 @@ public final class PDFDocument {
             try font.write(into: &writer, compression: level)
         }
         var catalog: PDFDictionary = ["Type": .name("Catalog"), "Pages": .ref(pagesRef), "Lang": .text(options.language)]
-        for key in catalogEntries.keys { catalog[key] = catalogEntries[key] }
+        for (key, value) in catalogEntries.pairs { catalog[key] = value }
         writer.write(catalogRef, .dictionary(catalog))
         var info: PDFDictionary = [:]
         if let title = options.title { info["Title"] = .text(title) }

@@ -13,11 +13,11 @@ struct PNGImage {
     var alpha: [UInt8]?
 
     init(_ b: [UInt8], name: String?) throws {
-        func bad(_ why: String) -> ShenbaoFailure {
+        func bad(_ zh: String, _ why: String) -> ShenbaoFailure {
             ShenbaoFailure.unusable(.imageMalformed, file: name,
-                zh: "PNG 图片无法读取（\(why)）。请重新导出该图片。", en: "cannot read the PNG image (\(why)); export it again.")
+                zh: "PNG 图片无法读取（\(zh)）。请重新导出该图片。", en: "cannot read the PNG image (\(why)); export it again.")
         }
-        guard b.count > 8, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { throw bad("no signature") }
+        guard b.count > 8, b.starts(with: ImageFormat.pngSignature) else { throw bad("没有 PNG 文件头", "no signature") }
         var i = 8
         var w = 0, h = 0, depth = 0, type = 0, interlace = 0
         var palette: [UInt8] = [], trns: [UInt8] = [], idat: [UInt8] = []
@@ -25,11 +25,11 @@ struct PNGImage {
             let length = Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
             let type4 = String(decoding: b[i + 4..<i + 8], as: UTF8.self)
             let start = i + 8
-            guard length >= 0, start + length + 4 <= b.count else { throw bad("chunk \(type4) past the end") }
+            guard length >= 0, start + length + 4 <= b.count else { throw bad("数据块 \(type4) 超出文件末尾", "chunk \(type4) past the end") }
             let body = b[start..<start + length]
             switch type4 {
             case "IHDR":
-                guard length >= 13 else { throw bad("short IHDR") }
+                guard length >= 13 else { throw bad("IHDR 数据块过短", "short IHDR") }
                 let p = body.startIndex
                 w = Int(body[p]) << 24 | Int(body[p + 1]) << 16 | Int(body[p + 2]) << 8 | Int(body[p + 3])
                 h = Int(body[p + 4]) << 24 | Int(body[p + 5]) << 16 | Int(body[p + 6]) << 8 | Int(body[p + 7])
@@ -49,10 +49,10 @@ struct PNGImage {
         case 3: channels = 1
         case 4: channels = 2
         case 6: channels = 4
-        default: throw bad("colour type \(type)")
+        default: throw bad("不支持的颜色类型 \(type)", "colour type \(type)")
         }
-        guard w > 0, h > 0, w <= 20_000, h <= 20_000, [1, 2, 4, 8, 16].contains(depth) else { throw bad("size or bit depth") }
-        if type == 3 && palette.isEmpty { throw bad("palette missing") }
+        guard w > 0, h > 0, w <= 20_000, h <= 20_000, [1, 2, 4, 8, 16].contains(depth) else { throw bad("尺寸或位深不受支持", "size or bit depth") }
+        if type == 3 && palette.isEmpty { throw bad("缺少调色板", "palette missing") }
         let bitsPerPixel = channels * depth
         func rowBytes(_ width: Int) -> Int { (width * bitsPerPixel + 7) / 8 }
         var expected = 0
@@ -61,7 +61,7 @@ struct PNGImage {
             let pw = (w - x0 + dx - 1) / dx, ph = (h - y0 + dy - 1) / dy
             if pw > 0 && ph > 0 { expected += ph * (rowBytes(pw) + 1) }
         }
-        guard let raw = Deflate.inflate(idat, limit: expected + 1024), raw.count >= expected else { throw bad("image data") }
+        guard let raw = Deflate.inflate(idat, limit: expected + 1024), raw.count >= expected else { throw bad("图像数据无法解压", "image data") }
 
         // Unfilter each pass (§9), then spread its pixels to full-image sample positions.
         var samples = [UInt16](repeating: 0, count: w * h * channels)
@@ -89,7 +89,7 @@ struct PNGImage {
                         let p = Int(a) + Int(up) - Int(c)
                         let pa = abs(p - Int(a)), pb = abs(p - Int(up)), pc = abs(p - Int(c))
                         row[k] = x &+ (pa <= pb && pa <= pc ? a : (pb <= pc ? up : c))
-                    default: throw bad("filter \(filter)")
+                    default: throw bad("未知的行过滤方式 \(filter)", "filter \(filter)")
                     }
                 }
                 offset += rb + 1

@@ -1,3 +1,5 @@
+import ShenbaoCore
+
 /// A colour for strokes, fills and text.
 public enum PDFColor: Sendable, Hashable {
     /// DeviceGray, 0 = black … 1 = white.

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 
 /// A reference to an indirect object (ISO 32000-1 §7.3.10): its object number, generation 0.
 public struct PDFRef: Hashable, Sendable, Comparable {
@@ -152,38 +153,18 @@ public indirect enum PDFObject: Sendable, Hashable {
     }
 }
 
-/// A dictionary that keeps its keys in insertion order, so output never depends on hashing.
-public struct PDFDictionary: Sendable, Hashable, ExpressibleByDictionaryLiteral {
-    public private(set) var keys: [String] = []
-    private var values: [String: PDFObject] = [:]
+/// A PDF dictionary (§7.3.7): keys in insertion order, so output never depends on hashing.
+public typealias PDFDictionary = OrderedDictionary<PDFObject>
 
-    public init() {}
-    public init(dictionaryLiteral elements: (String, PDFObject)...) {
-        for (k, v) in elements { self[k] = v }
-    }
-
-    /// The value for `key`; setting nil removes the key.
-    public subscript(key: String) -> PDFObject? {
-        get { values[key] }
-        set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
-            }
-        }
-    }
-
-    public var isEmpty: Bool { keys.isEmpty }
-
+extension OrderedDictionary where Element == PDFObject {
     /// Appends `<< /Key value … >>`.
     public func write(to out: inout [UInt8]) {
         out.append(contentsOf: "<<".utf8)
-        for key in keys {
+        for (key, value) in pairs {
             out.append(UInt8(ascii: " "))
             PDFObject.writeName(key, to: &out)
             out.append(UInt8(ascii: " "))
-            values[key]!.write(to: &out)
+            value.write(to: &out)
         }
         out.append(contentsOf: " >>".utf8)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoZip
 
 /// Writes a PDF file body: numbered indirect objects, each offset recorded for the cross-reference
@@ -78,10 +79,10 @@ public struct PDFWriter: Sendable {
         var dict = dictionary
         dict["ByteRange"] = nil
         dict["Contents"] = nil
-        for key in dict.keys {
+        for (key, value) in dict.pairs {
             PDFObject.writeName(key, to: &bytes)
             bytes.append(UInt8(ascii: " "))
-            dict[key]!.write(to: &bytes)
+            value.write(to: &bytes)
             bytes.append(UInt8(ascii: " "))
         }
         bytes.append(contentsOf: "/ByteRange ".utf8)

@@ -18,7 +18,7 @@ public struct DOCXBackend: OutputBackend {
     public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
         var writer = DOCXWriter(setup: form.setup, title: form.title, measurer: measurer)
         if let seal = options.seal {
-            guard let kind = DOCXWriter.imageKind(seal.data) else {
+            guard let kind = ImageFormat.sniff(seal.data)?.fileExtension else {
                 throw ShenbaoFailure.unusable(.imageUnsupported, file: seal.name,
                     zh: "印章图片应为 PNG 或 JPEG", en: "the seal image must be a PNG or JPEG")
             }

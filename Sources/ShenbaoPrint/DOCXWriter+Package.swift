@@ -13,11 +13,19 @@ extension DOCXWriter {
         if copy > 1 { s += "<w:type w:val=\"oddPage\"/>" }
         s += "<w:pgSz w:w=\"\(twips(setup.width))\" w:h=\"\(twips(setup.height))\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
         s += "<w:pgMar w:top=\"\(twips(setup.top))\" w:right=\"\(twips(setup.right))\" w:bottom=\"\(twips(setup.bottom))\" "
-        s += "w:left=\"\(twips(setup.left))\" w:header=\"\(twips(setup.top - 12.mm))\" w:footer=\"\(twips(setup.bottom - 14.mm))\" w:gutter=\"0\"/>"
-        s += "<w:pgNumType w:start=\"1\"/><w:docGrid w:linePitch=\"312\"/></w:sectPr>"
+        s += "w:left=\"\(twips(setup.left))\" w:header=\"\(twips(setup.top - Self.headerAboveText))\" w:footer=\"\(twips(setup.bottom - Self.footerBelowText))\" w:gutter=\"0\"/>"
+        s += "<w:pgNumType w:start=\"1\"/><w:docGrid w:linePitch=\"\(Self.gridPitch)\"/></w:sectPr>"
         return s
     }
 
+    /// The copy mark's header sits this far above the text block, as the PDF's copy mark does.
+    static let headerAboveText = 12.mm
+    /// The page number's footer sits this far below the text block (GB/T 9704 §7.5: 7 mm to the
+    /// number's top; Word measures to the footer's top).
+    static let footerBelowText = 14.mm
+    /// The document grid's line pitch in twips: 15.6 pt, Word's own for 小四 宋体, so Word's
+    /// CJK grid does not stretch lines beyond what the layout measured.
+    static let gridPitch = 312
     static let wordNS = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
     static let vmlNS = "xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
 
@@ -33,7 +41,7 @@ extension DOCXWriter {
     }
 
     var footer: String {
-        let size = 28
+        let size = halfPoints(PageFurniture.standardPageNumberSize)
         func r(_ inner: String) -> String { "<w:r><w:rPr><w:sz w:val=\"\(size)\"/></w:rPr>\(inner)</w:r>" }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr \(Self.wordNS)><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
             + r("<w:t xml:space=\"preserve\">— </w:t>") + r("<w:fldChar w:fldCharType=\"begin\"/>")

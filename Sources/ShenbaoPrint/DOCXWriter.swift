@@ -14,23 +14,28 @@ struct DOCXWriter {
     /// The copy being written: drawing ids must be unique in the document.
     var copy = 1
 
-    static func imageKind(_ data: Data) -> String? {
-        if data.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "png" }
-        if data.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpeg" }
-        return nil
-    }
     /// Body width in twentieths of a point (dxa), for table widths.
     var bodyWidth: Int { twips(setup.width - setup.left - setup.right) }
 
     static let eastAsiaFont = "宋体"
     static let latinFont = "Times New Roman"
 
+    /// WordprocessingML measures most lengths in twentieths of a point (dxa, ECMA-376 Part 1 §17.18.23).
     func twips(_ points: Double) -> Int { Int((points * 20).rounded()) }
+    /// Font sizes are in half-points (§17.3.2.38).
+    func halfPoints(_ points: Double) -> Int { Int((points * 2).rounded()) }
+    /// The z-order Word gives a picture placed in front of text: above the text, below later shapes.
+    static let sealZOrder = 251_659_264
+    /// Word and LibreOffice set lines a little taller than our measure, so a page the layout
+    /// fills exactly (the cover) would spill: spacers taller than `tallSpacer` give up a fifth.
+    static let tallSpacer = 56.0, tallSpacerShare = 0.8
+    /// The smallest exact line height, one point: a paragraph that only carries a page break.
+    static let hairline = 20
 
     func run(_ text: String, size: Double, bold: Bool) -> String {
         var r = "<w:r><w:rPr>"
         if bold { r += "<w:b/><w:bCs/>" }
-        r += "<w:sz w:val=\"\(Int((size * 2).rounded()))\"/><w:szCs w:val=\"\(Int((size * 2).rounded()))\"/></w:rPr>"
+        r += "<w:sz w:val=\"\(halfPoints(size))\"/><w:szCs w:val=\"\(halfPoints(size))\"/></w:rPr>"
         r += "<w:t xml:space=\"preserve\">\(MarkupEscape.escaped(text, as: .xmlText))</w:t></w:r>"
         return r
     }
@@ -53,7 +58,7 @@ struct DOCXWriter {
             p += "<w:ind w:firstLine=\"\(twips(style.firstIndent))\" w:right=\"\(twips(rightIndent))\"/>"
         }
         p += "<w:jc w:val=\"\(jc(style.align))\"/>"
-        p += "<w:rPr><w:sz w:val=\"\(Int((style.size * 2).rounded()))\"/></w:rPr>"
+        p += "<w:rPr><w:sz w:val=\"\(halfPoints(style.size))\"/></w:rPr>"
         p += extraPPr + "</w:pPr>"
         if !text.isEmpty { p += run(text, size: style.size, bold: style.bold) }
         return p + runs + "</w:p>"
@@ -75,10 +80,8 @@ struct DOCXWriter {
                           after: i == lines.count - 1 ? p.spaceAfter : 0, keepNext: p.keepWithNext)
             }.joined()
         case .spacer(let h):
-            // Word and LibreOffice set lines a little taller than our measure, so a page the layout
-            // fills exactly (the cover) would spill; tall spacers give up a fifth of their height.
-            let height = h > 56 ? h * 0.8 : h
-            return "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(max(20, twips(height)))\" w:lineRule=\"exact\"/></w:pPr></w:p>"
+            let height = h > Self.tallSpacer ? h * Self.tallSpacerShare : h
+            return "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"\(max(Self.hairline, twips(height)))\" w:lineRule=\"exact\"/></w:pPr></w:p>"
         case .pageBreak:
             // A one-point paragraph: a full page (the cover) still holds it, so the break never
             // spills onto a page of its own and leaves that page blank.
@@ -90,25 +93,19 @@ struct DOCXWriter {
             // right indent that centres it there.
             var style = s.style
             style.align = .right
-            var lines = s.lines
-            var captionIndex = -1
-            if let seal = s.seal {
-                captionIndex = max(0, lines.count - 1)
-                lines.insert(seal.caption, at: captionIndex)
-            }
-            let widths = lines.map { measurer.width(of: $0, size: style.size, bold: style.bold) }
-            let column = widths.max() ?? 0
-            var right = s.rightIndent
-            if let seal = s.seal, width - right - column / 2 > width - seal.diameter / 2 - 2 {
-                right += (width - right - column / 2) - (width - seal.diameter / 2 - 2)
-            }
+            let geometry = SignatureGeometry(s, width: width, measurer: measurer)
+            var lines = geometry.lines
+            let captionIndex = geometry.captionIndex ?? -1
+            if let seal = s.seal { lines[captionIndex] = seal.caption }
+            let widths = geometry.widths, column = geometry.column
+            let right = width - geometry.columnX - column
             let spaceBefore = s.seal.map { max(0, $0.diameter / 2 - style.size * style.leading * 1.5) } ?? 0
             let placed = s.seal.map { $0.takesImage && seal != nil } ?? false
             return lines.enumerated().map { i, line in
                 let indent = right + (column - widths[i]) / 2
                 if i == captionIndex, placed, let spec = s.seal {
                     // Anchored to this paragraph (between the name and the date), in front of the text.
-                    let centerX = width - right - column / 2
+                    let centerX = geometry.centerX
                     let lineHeight = style.size * style.leading
                     let anchor = sealAnchor(x: centerX - spec.diameter / 2, y: lineHeight / 2 - spec.diameter / 2,
                                             diameter: spec.diameter, id: copy * 100 + i)
@@ -124,9 +121,9 @@ struct DOCXWriter {
 
     /// A picture anchored to its paragraph (ECMA-376 Part 1 §20.4.2.3 anchor), not wrapping text.
     func sealAnchor(x: Double, y: Double, diameter: Double, id: Int) -> String {
-        let emu = { (points: Double) in Int((points * 12700).rounded()) }
+        let emu = { (points: Double) in Int((points / Length.Unit.emu.points).rounded()) }
         let d = emu(diameter)
-        return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"251659264\" "
+        return "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" simplePos=\"0\" relativeHeight=\"\(Self.sealZOrder)\" "
             + "behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\"><wp:simplePos x=\"0\" y=\"0\"/>"
             + "<wp:positionH relativeFrom=\"column\"><wp:posOffset>\(emu(x))</wp:posOffset></wp:positionH>"
             + "<wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>\(emu(y))</wp:posOffset></wp:positionV>"
