@@ -11,12 +11,13 @@ public enum ContactFormats {
         return digits[0] == "1" && ("3"..."9").contains(digits[1])
     }
 
-    /// A Shanghai landline: `021-` and 8 digits (the area code may be written `(021)` or left
-    /// out), optionally followed by an extension (`-801`, `转801`, `ext 801`); or a mobile.
-    public static func isPhone(_ text: String) -> Bool {
+    /// A landline of the area `areaCode` (the notice's: `021` for Shanghai) and 8 digits (the area
+    /// code may be written `(021)` or left out), optionally followed by an extension (`-801`,
+    /// `转801`, `ext 801`); or a mobile.
+    public static func isPhone(_ text: String, areaCode: String) -> Bool {
         if isMobile(text) { return true }
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
-        for prefix in ["021-", "021 ", "(021)", "（021）", "021"] where s.hasPrefix(prefix) {
+        for prefix in ["\(areaCode)-", "\(areaCode) ", "(\(areaCode))", "（\(areaCode)）", areaCode] where s.hasPrefix(prefix) {
             s = s.dropFirst(prefix.count)
             break
         }

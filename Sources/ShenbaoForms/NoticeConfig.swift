@@ -60,6 +60,8 @@ public struct NoticeConfig: Sendable, Hashable {
         /// City-level registration (`310000`): in the region, no district.
         public var cityCode: String
         public var postalCodePrefixes: [String]
+        /// The landline area code (`021`): a 联系电话 is this and 8 digits.
+        public var phoneAreaCode: String
         /// Division code → district name, in the file's order.
         public var districts: [(code: String, name: String)]
 
@@ -128,8 +130,23 @@ public struct NoticeConfig: Sendable, Hashable {
         return notice
     }
 
-    /// The notice the data files name by default.
-    public static let defaultID = "shanghai-2024"
+    /// The notice data files are checked against when they name none: the one whose file says
+    /// `default: true` (else the only notice there is), so next year's call changes no code.
+    public static var defaultID: String {
+        defaultNotice.withLock { known in
+            if let known { return known }
+            let dir = TemplatesFolder.url("notices")
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            let marked = files.first { file in
+                (try? DataLoader.load(path: dir.appendingPathComponent(file).path))?.root["default"] == .bool(true)
+            }
+            let id = String((marked ?? files.first ?? "shanghai-2024.yaml").dropLast(5))
+            known = id
+            return id
+        }
+    }
+
+    private static let defaultNotice = Locked<String?>(nil)
 
     /// A notice file given by path (a test notice, next year's draft).
     public static func load(path: String) throws -> NoticeConfig {
@@ -186,6 +203,7 @@ public struct NoticeConfig: Sendable, Hashable {
         region = Region(name: try r.text("region.name"), code: try r.text("region.code"),
                         cityCode: try r.text("region.city_code"),
                         postalCodePrefixes: try r.textList("region.postal_code_prefixes"),
+                        phoneAreaCode: try r.text("region.phone_area_code"),
                         districts: districts)
     }
 

@@ -62,7 +62,7 @@ public enum SchemaGenerator {
     private static func fieldSchema(_ f: FieldDefinition, definition: FormDefinition, notice: NoticeConfig) -> OrderedMap {
         var s = OrderedMap()
         s["title"] = .text(f.label)
-        if let d = description(f) { s["description"] = .text(d) }
+        if let d = description(f, notice: notice) { s["description"] = .text(d) }
         switch f.kind {
         case .text, .longtext:
             if let format = f.format {
@@ -105,11 +105,11 @@ public enum SchemaGenerator {
     }
 
     /// A short human description: the format or limits the validator applies.
-    private static func description(_ f: FieldDefinition) -> String? {
+    private static func description(_ f: FieldDefinition, notice: NoticeConfig) -> String? {
         var parts: [String] = []
         switch f.format {
         case .creditCode?: parts.append("统一社会信用代码，GB 32100-2015，18 位")
-        case .phone?: parts.append("座机 021-XXXXXXXX（可加分机）或手机号")
+        case .phone?: parts.append("座机 \(notice.region.phoneAreaCode)-XXXXXXXX（可加分机）或手机号")
         case .mobile?: parts.append("手机号：1[3-9] 开头 11 位，可加 +86")
         case .email?: parts.append("电子邮箱")
         case .postalCode?: parts.append("6 位数字")

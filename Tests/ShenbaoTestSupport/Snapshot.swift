@@ -42,8 +42,10 @@ extension Snapshots {
     /// What `assertSnapshot` does, without recording: nil when `actual` is the snapshot
     /// `<directory>/<name>.txt` byte for byte, else why the test must fail. A missing snapshot, or
     /// any snapshot when `recording`, is written first.
-    public static func check(_ actual: String, named name: String, in directory: URL, recording: Bool) -> String? {
-        let url = directory.appendingPathComponent(name + ".txt")
+    /// `fileExtension` nil keeps `name` as the whole file name (a generated doc such as `diagnostics.md`).
+    public static func check(_ actual: String, named name: String, in directory: URL, recording: Bool,
+                             fileExtension: String? = "txt") -> String? {
+        let url = directory.appendingPathComponent(fileExtension.map { name + "." + $0 } ?? name)
         let stored = FileManager.default.contents(atPath: url.path)
         if recording || stored == nil {
             do {
@@ -57,7 +59,7 @@ extension Snapshots {
         }
         guard let diff = diff(expected: String(decoding: stored!, as: UTF8.self), actual: actual) else { return nil }
         return """
-            snapshot \(name).txt differs (- stored, + now); if the change is meant, rerun with \
+            snapshot \(url.lastPathComponent) differs (- stored, + now); if the change is meant, rerun with \
             SHENBAO_RECORD_SNAPSHOTS=1 and review the diff of \(url.path)
             \(diff)
             """
@@ -68,9 +70,9 @@ extension Snapshots {
 /// first differing lines) when they differ. A missing snapshot is written and the test fails:
 /// review the new file and run again. With `SHENBAO_RECORD_SNAPSHOTS=1` (`recording`) the
 /// snapshot is rewritten whatever it held, and the test fails saying so.
-public func assertSnapshot(_ actual: String, named name: String, in directory: URL,
+public func assertSnapshot(_ actual: String, named name: String, in directory: URL, fileExtension: String? = "txt",
                            recording: Bool = Snapshots.recordingAll, sourceLocation: SourceLocation = #_sourceLocation) {
-    if let failure = Snapshots.check(actual, named: name, in: directory, recording: recording) {
+    if let failure = Snapshots.check(actual, named: name, in: directory, recording: recording, fileExtension: fileExtension) {
         Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
     }
 }
