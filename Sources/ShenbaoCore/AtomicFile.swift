@@ -6,6 +6,9 @@ import Glibc
 /// Writes output files so that an error never leaves a partial or empty file behind:
 /// the bytes go to a temporary file in the same folder, which is then renamed over the target.
 ///
+/// An existing target keeps its permissions, and a target that is a symbolic link is written
+/// through: the file it points to is replaced, the link stays a link.
+///
 /// No fsync: the promise is about errors in this program (a failed render never replaces a
 /// good file), not about power loss, and an fsync per file made batch writes disk-bound.
 public enum AtomicFile {
@@ -20,11 +23,15 @@ public enum AtomicFile {
             }
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp").path
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let temp = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp").path
+        var existing = stat()
+        let mode: mode_t = stat(target.path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw failure(path, errno) }
+        // The umask does not apply to fchmod: the new file gets exactly the old one's mode.
+        _ = fchmod(fd, mode)
         var ok = true
         var error: Int32 = 0
         for region in bytes.regions where ok {
@@ -38,7 +45,7 @@ public enum AtomicFile {
             }
         }
         if close(fd) != 0 && ok { ok = false; error = errno }
-        if ok && rename(temp, path) != 0 { ok = false; error = errno }
+        if ok && rename(temp, target.path) != 0 { ok = false; error = errno }
         if !ok {
             unlink(temp)
             throw failure(path, error)

@@ -39,20 +39,27 @@ public enum DataLoader {
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw ShenbaoFailure.unusable(.dataEncoding, file: file,
+                zh: "文件是 UTF-16 编码；请在编辑器中另存为 UTF-8 编码", en: "the file is UTF-16; save it as UTF-8 in your editor")
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8Offset(bytes)
             let line = bytes.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw ShenbaoFailure.unusable(.dataEncoding, file: file, line: line,
-                zh: "不是有效的 UTF-8 文本（第 \(offset + 1) 字节）", en: "not valid UTF-8 text (byte \(offset + 1))")
+                zh: "不是有效的 UTF-8 文本（第 \(offset + 1) 字节）；文件可能是 GBK/GB18030 编码，请在编辑器中另存为 UTF-8 编码",
+                en: "not valid UTF-8 text (byte \(offset + 1)); the file may be GBK/GB18030: save it as UTF-8 in your editor")
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            throw ShenbaoFailure.unusable(.dataEmpty, file: file, zh: "数据文件是空的", en: "the data file is empty")
         }
         let isJSON = format == .json || (format == .detect && text.first(where: { !$0.isWhitespace }).map { $0 == "{" || $0 == "[" } == true)
         if isJSON {
             do {
-                _ = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+                try StrictJSON.check(text)
             } catch {
-                let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-                throw ShenbaoFailure.unusable(.dataSyntax, file: file, line: jsonErrorLine(detail),
-                    zh: "JSON 格式错误：\(detail)", en: "malformed JSON: \(detail)")
+                throw ShenbaoFailure.unusable(.dataSyntax, file: file, line: error.line,
+                    zh: "JSON 格式错误：\(error.message.zh)", en: "malformed JSON: \(error.message.en)")
             }
         }
         let node: Node?
@@ -61,7 +68,7 @@ public enum DataLoader {
         } catch let error as YamlError {
             let (line, problem) = describe(error)
             throw ShenbaoFailure.unusable(.dataSyntax, file: file, line: line,
-                zh: "\(isJSON ? "JSON" : "YAML") 格式错误：\(problem)", en: "malformed \(isJSON ? "JSON" : "YAML"): \(problem)")
+                zh: "\(isJSON ? "JSON" : "YAML") 格式错误：\(chinese(problem))", en: "malformed \(isJSON ? "JSON" : "YAML"): \(problem)")
         } catch {
             throw ShenbaoFailure.unusable(.dataSyntax, file: file, zh: "数据格式错误：\(error)", en: "malformed data: \(error)")
         }
@@ -82,9 +89,23 @@ public enum DataLoader {
         }
     }
 
-    private static func jsonErrorLine(_ detail: String) -> Int? {
-        guard let range = detail.range(of: "line ") else { return nil }
-        return Int(detail[range.upperBound...].prefix(while: \.isNumber))
+    /// libyaml's commonest complaints, in words a clerk can act on; others stay as libyaml says them.
+    static func chinese(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("mapping values are not allowed", "此处不能写“键: 值”（冒号后要有空格，或缩进不对）"),
+            ("did not find expected key", "缺少应有的键（多半是缩进不一致）"),
+            ("could not find expected ':'", "缺少冒号“:”"),
+            ("found character that cannot start any token", "有不能出现在这里的字符（例如用制表符缩进；请改用空格）"),
+            ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+            ("did not find expected node content", "缺少值"),
+            ("found unknown escape character", "双引号字符串中有无效的转义字符（反斜杠）"),
+            ("duplicate keys", "同一个键写了两次"),
+            ("did not find expected ',' or ']'", "列表缺少逗号或“]”"),
+            ("did not find expected ',' or '}'", "映射缺少逗号或“}”"),
+            ("found a tab character", "不能用制表符缩进，请改用空格"),
+        ]
+        for (english, zh) in known where problem.contains(english) { return zh + "（" + problem + "）" }
+        return problem
     }
 
     private static func describe(_ error: YamlError) -> (Int?, String) {
@@ -191,9 +212,19 @@ private struct TreeBuilder {
         if !leadingZero, utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
            utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || ".eE+-".utf8.contains($0) }),
            let d = Double(s) {
-            return .decimal(d)
+            // A Double holds 15 significant decimal digits exactly; a longer number (an amount to
+            // the fen past a trillion) keeps its text, so nothing prints it rounded.
+            return significantDigits(s) > 15 ? .text(s) : .decimal(d)
         }
         if utf8.count >= 8, utf8.contains(UInt8(ascii: "-")), let date = CivilDate(parsing: s) { return .date(date) }
         return .text(s)
+    }
+
+    /// The significant digits of a decimal numeral (`0.00120` → 3; the exponent does not count).
+    static func significantDigits(_ s: String) -> Int {
+        let mantissa = s.prefix { $0 != "e" && $0 != "E" }.filter { $0.isNumber }
+        let trimmed = mantissa.drop { $0 == "0" }
+        let fraction = s.prefix { $0 != "e" && $0 != "E" }.contains(".")
+        return fraction ? trimmed.reversed().drop { $0 == "0" }.count : trimmed.count
     }
 }

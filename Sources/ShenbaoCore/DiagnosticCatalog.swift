@@ -13,6 +13,7 @@ extension Diagnostic.ID {
     public static let creditCodeFormat = Diagnostic.ID("credit_code.format", meaning: "credit code … is malformed: …")
     public static let creditCodeRegion = Diagnostic.ID("credit_code.region", meaning: "the credit code was registered outside … (division …); make sure the unit is registered here")
     public static let dataAlias = Diagnostic.ID("data.alias", meaning: "unresolved YAML alias")
+    public static let dataEmpty = Diagnostic.ID("data.empty", meaning: "the data file is empty")
     public static let dataEncoding = Diagnostic.ID("data.encoding", meaning: "not valid UTF-8 text (byte …)")
     public static let dataFormat = Diagnostic.ID("data.format", meaning: "unsupported data file type (expected .json, .yaml or .yml)")
     public static let dataSyntax = Diagnostic.ID("data.syntax", meaning: "malformed JSON: …")
@@ -70,6 +71,7 @@ extension Diagnostic.ID {
     public static let noticeUnreadable = Diagnostic.ID("notice.unreadable", meaning: "the notice configuration could not be read")
     public static let opinionDecision = Diagnostic.ID("opinion.decision", meaning: "an opinion that does not recommend must say why")
     public static let outputFormat = Diagnostic.ID("output.format", meaning: "the output must end in .pdf or .docx")
+    public static let outputIsInput = Diagnostic.ID("output.is_input", meaning: "an output names one of the inputs (directly, by another path or through a link); refused")
     public static let outputWrite = Diagnostic.ID("output.write", meaning: "an output file or folder could not be written")
     public static let outputsNone = Diagnostic.ID("outputs.none", meaning: "no expected output is given; at least one is needed")
     public static let periodOrder = Diagnostic.ID("period.order", meaning: "the end date … must be after the start date …")
@@ -88,11 +90,13 @@ extension Diagnostic.ID {
     public static let templateMalformedTag = Diagnostic.ID("template.malformed_tag", meaning: "tag is never closed with …")
     public static let templateMismatchedClose = Diagnostic.ID("template.mismatched_close", meaning: "closing tag \"…\" does not match the open section \"…\"")
     public static let templateMissingValue = Diagnostic.ID("template.missing_value", meaning: "no value in the data (used at … of the template)")
+    public static let templateMoneyRange = Diagnostic.ID("template.money_range", meaning: "cn_money was given a number it cannot write in 人民币大写 (infinite, not a number, or 10^16 yuan or more)")
     public static let templateOutputTooLarge = Diagnostic.ID("template.output_too_large", meaning: "the output exceeds … MB (sections or partials multiply too far); stopped")
     public static let templatePartialDepth = Diagnostic.ID("template.partial_depth", meaning: "partial \"…\" nested deeper than … levels or included more than … times")
     public static let templatePartialInDocx = Diagnostic.ID("template.partial_in_docx", meaning: "partials (\"…\") cannot be used in a Word template")
     public static let templateSectionStructure = Diagnostic.ID("template.section_structure", meaning: "section \"…\" overlaps another section or a table and cannot be repeated (\"…\")")
     public static let templateTagWithoutData = Diagnostic.ID("template.tag_without_data", meaning: "the tag at … of the template has no value in the data")
+    public static let templateTooDeep = Diagnostic.ID("template.too_deep", meaning: "sections and partials nest deeper than the limit (100 levels)")
     public static let templateTooLarge = Diagnostic.ID("template.too_large", meaning: "template file exceeds 100 MB; refused")
     public static let templateUnclosedSection = Diagnostic.ID("template.unclosed_section", meaning: "section \"…\" is never closed")
     public static let templateUnknownFilter = Diagnostic.ID("template.unknown_filter", meaning: "a template uses a filter that does not exist")
@@ -113,7 +117,7 @@ extension Diagnostic.ID {
     /// The whole catalog, sorted by id.
     public static let catalog: [Diagnostic.ID] = [
         .configInvalid, .contactUnreachable, .creditCodeChecksum, .creditCodeDistrict,
-        .creditCodeFormat, .creditCodeRegion, .dataAlias, .dataEncoding, .dataFormat, .dataSyntax,
+        .creditCodeFormat, .creditCodeRegion, .dataAlias, .dataEmpty, .dataEncoding, .dataFormat, .dataSyntax,
         .dataTooDeep, .dataTooLarge, .dataTooManyValues, .dataUnreadable, .deadline, .docxBadImage,
         .docxDtd, .docxNoMainPart, .docxNotWord, .docxPartTooLarge, .docxTooDeep, .docxXml, .duplicate,
         .eligibilityFamily, .emailFormat, .`enum`, .fillDuplicateOutput, .fillFailed, .fillOutput,
@@ -123,12 +127,12 @@ extension Diagnostic.ID {
         .layoutColumns, .layoutCopies, .layoutLength, .layoutNestedEach, .layoutPage, .layoutRow,
         .layoutSeal, .layoutShape, .layoutSignature, .layoutSpan, .layoutTable, .layoutUnknownLabel,
         .layoutValign, .mobileFormat, .noticeUnknown, .noticeUnreadable, .opinionDecision,
-        .outputFormat, .outputWrite, .outputsNone, .periodOrder, .periodTooLong, .phoneFormat,
+        .outputFormat, .outputIsInput, .outputWrite, .outputsNone, .periodOrder, .periodTooLong, .phoneFormat,
         .postalCodeFormat, .postalCodeRegion, .rankDuplicate, .recommenderDistrict,
         .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable,
         .socialPublicServiceGovernmentLed, .staffNone, .templateMalformedTag, .templateMismatchedClose,
-        .templateMissingValue, .templateOutputTooLarge, .templatePartialDepth, .templatePartialInDocx,
-        .templateSectionStructure, .templateTagWithoutData, .templateTooLarge, .templateUnclosedSection,
+        .templateMissingValue, .templateMoneyRange, .templateOutputTooLarge, .templatePartialDepth, .templatePartialInDocx,
+        .templateSectionStructure, .templateTagWithoutData, .templateTooDeep, .templateTooLarge, .templateUnclosedSection,
         .templateUnknownFilter, .templateUnopenedClose, .templateUnreadable, .templateUnusedData,
         .textTooLong, .type, .usageArgument, .usageFormat, .zipCorrupt, .zipDuplicateEntry, .zipNotZip,
         .zipRatio, .zipTooLarge, .zipUnsupported,

@@ -53,6 +53,11 @@ final class PartCompiler {
             return nil
         }
         pair()
+        // Pairing stops at the first section past the nesting limit; nothing after it is reliable.
+        if diagnostics.contains(where: { $0.id == .templateTooDeep }) {
+            sortDiagnostics()
+            return nil
+        }
         for p in paragraphs.indices { paragraphs[p].placeTags(&tags) }
         for s in sections.indices { place(s) }
         guard diagnostics.isEmpty else {
@@ -151,6 +156,11 @@ final class PartCompiler {
             tags[t].scopes = stack.map { tags[$0].token.expression?.path ?? "" }
             switch token.kind {
             case .section, .inverted:
+                guard stack.count < Template.maxNesting else {
+                    error(.templateTooDeep, paragraph: p, offset: token.range.lowerBound,
+                          zh: "区段嵌套超过 \(Template.maxNesting) 层，已拒绝", en: "sections nest deeper than \(Template.maxNesting) levels; refused")
+                    return
+                }
                 stack.append(t)
             case .close:
                 let name = token.closeName ?? ""

@@ -5,7 +5,7 @@ import ShenbaoTemplate
 /// fields no tag uses (`shenbao check-template TEMPLATE DATA`).
 public struct TemplateUsage: Sendable {
     /// Tags whose path has no value in the data (and no `default`), with where the tag is.
-    public var missing: [(path: String, location: String)] = []
+    public var missing: [(path: String, location: String, scopes: [String])] = []
     /// Dotted data paths (list items without their number) that no tag reads.
     public var unused: [String] = []
 
@@ -29,7 +29,9 @@ public struct TemplateUsage: Sendable {
             let hasDefault = tag.expression.filters.contains { $0.name == "default" }
             if path != ".", !hasDefault, tag.kind != .invertedSection,
                !candidates.contains(where: { Self.exists($0.split(separator: ".").map(String.init)[...], in: data) }) {
-                if !missing.contains(where: { $0.path == path && $0.location == tag.location }) { missing.append((path, tag.location)) }
+                if !missing.contains(where: { $0.path == path && $0.location == tag.location }) {
+                    missing.append((path, tag.location, tag.scopes))
+                }
             }
         }
         var leaves: [String] = []

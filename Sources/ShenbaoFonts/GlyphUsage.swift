@@ -52,7 +52,9 @@ public final class GlyphUsage {
             slotOfOverflow[gid] = index
         }
         slotGlyph.append(gid)
-        slotText.append("")
+        // Characters no font has all show as `.notdef`: one glyph cannot stand for each of them,
+        // so its text is U+FFFD, never the first missing character (copy-paste then shows �).
+        slotText.append(gid == 0 ? "\u{FFFD}" : "")
         slotWidth.append(GlyphUsage.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm)))
         slotShown.append(false)
         return index

@@ -1,10 +1,12 @@
+import ShenbaoCore
+
 /// The shapes of telephone numbers, e-mail addresses and postal codes the forms accept,
 /// written out by hand (no regular expressions: thousands of records are checked per second).
 public enum ContactFormats {
     /// A mainland mobile number: `1[3-9]` and 9 more digits, optionally after `+86`
     /// (spaces and `-` between groups allowed).
     public static func isMobile(_ text: String) -> Bool {
-        var s = Substring(text.filter { $0 != " " && $0 != "-" })
+        var s = Substring(HalfWidth.fold(text).filter { $0 != " " && $0 != "-" })
         if s.hasPrefix("+86") { s = s.dropFirst(3) } else if s.hasPrefix("0086") { s = s.dropFirst(4) }
         let digits = Array(s)
         guard digits.count == 11, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
@@ -16,7 +18,7 @@ public enum ContactFormats {
     /// `转801`, `ext 801`); or a mobile.
     public static func isPhone(_ text: String, areaCode: String) -> Bool {
         if isMobile(text) { return true }
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(HalfWidth.fold(text).trimmingCharacters(in: .whitespaces))
         for prefix in ["\(areaCode)-", "\(areaCode) ", "(\(areaCode))", "（\(areaCode)）", areaCode] where s.hasPrefix(prefix) {
             s = s.dropFirst(prefix.count)
             break
@@ -58,7 +60,7 @@ public enum ContactFormats {
 
     /// Six digits.
     public static func isPostalCode(_ text: String) -> Bool {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = HalfWidth.fold(text).trimmingCharacters(in: .whitespaces)
         return s.count == 6 && s.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

@@ -1,3 +1,5 @@
+import ShenbaoCore
+
 /// The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters — registering
 /// authority (1), organisation type (2), administrative division (3–8, GB/T 2260), organisation
 /// identity (9–17) and a check character (18).
@@ -17,7 +19,7 @@ public enum CreditCode {
 
     /// The code as it should be compared: spaces (also full-width) and `-` removed, upper-cased.
     public static func normalize(_ text: String) -> String {
-        String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "－" && $0 != "\u{3000}" }).uppercased()
+        String(HalfWidth.fold(text).filter { !$0.isWhitespace && $0 != "-" }).uppercased()
     }
 
     /// Why a (normalised) code is malformed, or nil when its shape is right: 18 characters, the
@@ -64,5 +66,19 @@ public enum CreditCode {
     /// Positions 3–8: the administrative division of the registering authority.
     public static func divisionCode(_ code: String) -> String {
         String(Array(code)[2..<8])
+    }
+}
+
+extension FormDefinition {
+    /// The data as forms print it: credit codes in their normalised 18 characters (a code typed
+    /// in lower case or with spaces passes validation, and must not print that way).
+    /// Phone numbers, mobiles and postal codes typed in full-width digits print in ASCII.
+    public func printable(_ root: Value) -> Value {
+        allFields.filter { $0.format != nil && $0.format != .email }.reduce(root) { data, field in
+            data.mapping(at: field.path) { value in
+                guard let text = value.scalarText, !value.isBlank else { return value }
+                return .text(field.format == .creditCode ? CreditCode.normalize(text) : HalfWidth.fold(text))
+            }
+        }
     }
 }

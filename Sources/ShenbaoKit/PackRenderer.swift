@@ -35,9 +35,12 @@ public struct PackRenderer: Sendable {
     public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions) throws -> Output {
         let notice = try Validator.notice(for: document)
         let validator = Validator(notice: notice, glyphs: FontCoverage(library: printer.library))
-        let issues = try validator.validate(document, definition: FormDefinition.load(name: printer.layout.form))
+        let definition = try FormDefinition.load(name: printer.layout.form)
+        let issues = validator.validate(document, definition: definition)
         if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
-        let context = try FormContexts.build(document: document, notice: notice)
+        var printable = document
+        printable.root = definition.printable(document.root)
+        let context = try FormContexts.build(document: printable, notice: notice)
         return Output(bytes: try printer.render(context: context, format: format, options: options), issues: issues)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ShenbaoDOCX
 import ShenbaoFormLayout
+import ShenbaoForms
 import ShenbaoTemplate
 
 /// `check-template`: every error of a template at once (exit 2), and with a data file the tags
@@ -31,10 +32,31 @@ public struct TemplateCheck: Sendable {
         // A layout also sees what the renderer adds (notice.*, counts.*); unused fields are the data's own.
         let seen = isLayout ? try FormContexts.build(document: document) : document.root
         let usage = TemplateUsage(tags: tags, data: seen)
-        let unused = isLayout ? TemplateUsage(tags: tags, data: document.root).unused : usage.unused
+        var missing = usage.missing
+        var unused = usage.unused
+        if isLayout {
+            // A layout prints its form's fields: only a required field is missing when absent,
+            // and only where the list it sits in holds items (an empty 参与单位 prints no rows).
+            let layout = try BuiltInForms.layout(template)
+            let definition = try FormDefinition.load(name: layout.form)
+            missing = missing.filter { item in
+                let scopes = item.scopes.filter { $0 != "." && !$0.hasPrefix("@") }
+                let generic = (scopes + [item.path]).joined(separator: "[].")
+                guard definition.field(at: generic)?.required == .yes else { return false }
+                var prefix = ""
+                for scope in scopes {
+                    prefix = prefix.isEmpty ? scope : prefix + "." + scope
+                    if document.root.value(at: prefix)?.isBlank ?? true { return false }
+                }
+                return true
+            }
+            // The data's own fields, less those the layout reads through the notice
+            // (`declarations.*` print as the notice's eligibility lines).
+            unused = TemplateUsage(tags: tags, data: document.root).unused.filter { !$0.hasPrefix("declarations.") }
+        }
         return TemplateCheck(
             tagCount: tags.count,
-            missing: usage.missing.map { item in
+            missing: missing.map { item in
                 Diagnostic(id: .templateTagWithoutData, file: data, line: document.line(of: item.path), path: item.path,
                            message: Localized(zh: "模板 \(item.location) 的标签在数据中没有值",
                                               en: "the tag at \(item.location) of the template has no value in the data"))

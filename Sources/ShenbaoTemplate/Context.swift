@@ -60,7 +60,7 @@ public struct Context: Sendable {
     /// Looks the path up and runs its pipes; nil when the path is missing and no filter supplied a value.
     public func evaluate(_ expression: Expression) throws(TemplateError) -> Value? {
         var value = lookup(expression.path)
-        for call in expression.filters { value = Filters.apply(call, to: value) }
+        for call in expression.filters { value = try Filters.apply(call, to: value) }
         return value
     }
 

@@ -9,7 +9,7 @@ enum Filters {
 
     /// Applies one filter. `value` is nil when the path is missing; the result is nil
     /// only while nothing has supplied a value (so `--strict` can still name the path).
-    static func apply(_ call: FilterCall, to value: Value?) -> Value? {
+    static func apply(_ call: FilterCall, to value: Value?) throws(TemplateError) -> Value? {
         let argument = call.arguments.first
         switch call.name {
         case "default":
@@ -35,8 +35,13 @@ enum Filters {
             if case .map(let map)? = value { return .integer(map.count) }
             return .integer(value == nil || value == .null ? 0 : 1)
         case "cn_money":
-            guard let amount = value?.number else { return value }
-            return .text(ChineseMoney.uppercase(amount))
+            guard let value, value.number != nil else { return value }
+            guard let words = ChineseMoney.uppercase(value) else {
+                throw TemplateError(id: .templateMoneyRange, message: Localized(
+                    zh: "cn_money 无法写出金额“\(value.plainText)”：应为小于 10 的 16 次方元的有限数",
+                    en: "cn_money cannot write the amount “\(value.plainText)”: it must be a finite amount under 10^16 yuan"))
+            }
+            return .text(words)
         case "eq": return .bool(matches(value, argument))
         case "ne": return .bool(!matches(value, argument))
         default: // "size" describes an image's placement; the value passes through.

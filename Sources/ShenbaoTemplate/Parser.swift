@@ -32,6 +32,13 @@ struct Parser {
                 case .image:
                     if let e = tag.expression { append(.interpolation(e, escaped: true, offset: tag.range.lowerBound)) }
                 case .section, .inverted:
+                    guard stack.count < Template.maxNesting else {
+                        // One error, then stop: every deeper tag would report the same.
+                        errors.append(TemplateError(id: .templateTooDeep, message: Localized(
+                            zh: "区段嵌套超过 \(Template.maxNesting) 层，已拒绝", en: "sections nest deeper than \(Template.maxNesting) levels; refused"))
+                            .located(in: source, at: tag.range.lowerBound))
+                        return ([], errors)
+                    }
                     stack.append(OpenSection(tag: tag, body: []))
                 case .close:
                     let name = tag.closeName ?? ""

@@ -10,6 +10,9 @@ public struct Template: Sendable {
 
     /// Partials nested deeper than this are refused (a partial that includes itself forever).
     public static let maxPartialDepth = 64
+    /// Sections and partials open at once: real forms nest a few levels; a hostile template
+    /// nesting thousands would overflow a worker thread's stack.
+    public static let maxNesting = 100
     /// Output larger than this is refused: nested sections over lists, or partials that include
     /// each other, can multiply a small template into more text than any form holds.
     public static let maxOutputBytes = 64 << 20
@@ -37,7 +40,7 @@ public struct Template: Sendable {
         let missing = try withoutActuallyEscaping(partials) { partials in
             try withoutActuallyEscaping(escape) { escape in
                 var renderer = Renderer(partials: partials, escape: escape)
-                try renderer.render(nodes, Context(root: data), into: &out, depth: 0)
+                try renderer.render(nodes, Context(root: data), into: &out, depth: 0, nesting: 0)
                 return renderer.missing
             }
         }
@@ -96,7 +99,8 @@ private struct Renderer {
         if missingSeen.insert(path).inserted { missing.append(path) }
     }
 
-    mutating func render(_ nodes: [Node], _ context: Context, into out: inout String, depth: Int) throws {
+    mutating func render(_ nodes: [Node], _ context: Context, into out: inout String, depth: Int, nesting: Int) throws {
+        guard nesting <= Template.maxNesting else { throw Renderer.tooDeep }
         for node in nodes {
             switch node {
             case .text(let text):
@@ -112,10 +116,12 @@ private struct Renderer {
             case .section(let expression, let inverted, let body, _):
                 let value = try context.evaluate(expression)
                 if inverted {
-                    if Context.isFalsy(value) { try render(body, context, into: &out, depth: depth) }
+                    if Context.isFalsy(value) { try render(body, context, into: &out, depth: depth, nesting: nesting + 1) }
                 } else {
                     if value == nil { noteMissing(expression.path) }
-                    for inner in context.sectionContexts(for: value) { try render(body, inner, into: &out, depth: depth) }
+                    for inner in context.sectionContexts(for: value) {
+                        try render(body, inner, into: &out, depth: depth, nesting: nesting + 1)
+                    }
                 }
             case .partial(let name, let indent):
                 partialRenders += 1
@@ -133,10 +139,13 @@ private struct Renderer {
                     }
                     partialCache[key] = nodes
                 }
-                try render(partialCache[key]!, context, into: &out, depth: depth + 1)
+                try render(partialCache[key] ?? [], context, into: &out, depth: depth + 1, nesting: nesting + 1)
             }
         }
     }
+
+    static let tooDeep = ShenbaoFailure.unusable(.templateTooDeep,
+        zh: "区段与局部模板嵌套超过 \(Template.maxNesting) 层，已拒绝", en: "sections and partials nest deeper than \(Template.maxNesting) levels; refused")
 
     static let tooLarge = ShenbaoFailure.unusable(.templateOutputTooLarge,
         zh: "渲染结果超过 \(Template.maxOutputBytes >> 20) MB（区段或局部模板嵌套展开过多），已停止",

@@ -136,6 +136,11 @@ public struct ZipArchive: Sendable {
     /// The end of central directory record is the last 22+ bytes (APPNOTE.TXT 4.3.16),
     /// followed by a comment of up to 65535 bytes.
     private static func findEndOfCentralDirectory(_ bytes: [UInt8]) throws(Diagnostic) -> Int {
+        // An OLE2 compound file (D0 CF 11 E0): Word 97–2003's .doc, which people still send.
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw Diagnostic.zip(.zipNotZip, zh: "这是旧版 Office 格式（.doc、.xls）；请在 Word、Excel 或 WPS 中另存为 .docx、.xlsx 后再用",
+                                 en: "this is the old Office format (.doc, .xls); save it as .docx or .xlsx in Word, Excel or WPS first")
+        }
         let notZip = Diagnostic.zip(.zipNotZip, zh: "不是 ZIP 文件（.docx 应是 ZIP 压缩包）", en: "not a ZIP file (a .docx is a ZIP package)")
         guard bytes.count >= 22 else { throw notZip }
         var at = bytes.count - 22

@@ -36,20 +36,10 @@ struct Fill: ParsableCommand {
         defer { clock.report() }
         try reporting(global.lang) {
             let compiled = try WordTemplate(path: template, delimiters: delimiters.flatMap(Delimiters.init(spec:)) ?? .mustache)
-            let jobList: [FileJob]
-            if data.count == 1 {
-                var isFolder: ObjCBool = false
-                let out = output.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder) && isFolder.boolValue
-                    ? ManyFiles.output(for: data[0], in: $0, extension: "docx") : $0 }
-                    ?? ManyFiles.output(for: data[0], in: nil, extension: "docx")
-                jobList = [FileJob(input: data[0], output: out)]
-            } else {
-                guard let folder = output else {
-                    throw ShenbaoFailure.unusable(.fillOutput, zh: "多个数据文件时须用 -o 指定输出文件夹", en: "with several DATA files, -o must name an output folder")
-                }
-                try ManyFiles.makeFolder(folder)
-                jobList = data.map { FileJob(input: $0, output: ManyFiles.output(for: $0, in: folder, extension: "docx")) }
+            if data.count > 1 && output == nil {
+                throw ShenbaoFailure.unusable(.fillOutput, zh: "多个数据文件时须用 -o 指定输出文件夹", en: "with several DATA files, -o must name an output folder")
             }
+            let jobList = try OutputPlan.jobs(inputs: data, output: output, extensions: ["docx", "docm"], protected: [template])
             let strict = self.strict
             let outcome = ManyFiles.run(jobList, parallel: jobs, duplicate: .fillDuplicateOutput,
                                         write: { bytes, path in try clock.time(\.write) { try AtomicFile.write(bytes, to: path) } }) { job in

@@ -41,6 +41,8 @@ struct Render: ParsableCommand {
     }
 
     /// The output of each data file and the format it is written in.
+    /// The output of each data file and the format it is written in: `--format`, else the
+    /// output's extension, else PDF (standard output, folders). The two may not disagree.
     func plannedOutputs() throws -> (jobs: [FileJob], format: OutputFormat) {
         let asked = try format.map { name -> OutputFormat in
             guard let f = OutputFormat(rawValue: name) else {
@@ -49,20 +51,16 @@ struct Render: ParsableCommand {
             }
             return f
         }
-        if data.count == 1 && output == "-" {
-            // Standard output: the kind comes from --format (PDF unless told).
-            return ([FileJob(input: data[0], output: output)], asked ?? .pdf)
+        let named = OutputFormat(path: output)
+        if let asked, let named, asked != named {
+            throw ShenbaoFailure(.usage, [Diagnostic(id: .usageFormat, file: output, message: Localized(
+                zh: "--format \(asked.rawValue) 与输出文件的扩展名 .\(named.rawValue) 不一致",
+                en: "--format \(asked.rawValue) disagrees with the output's extension .\(named.rawValue)"))])
         }
-        if data.count == 1, let named = OutputFormat(path: output) {
-            return ([FileJob(input: data[0], output: output)], asked ?? named)
-        }
-        if data.count == 1 && asked == nil {
-            throw ShenbaoFailure.unusable(.outputFormat, file: output,
-                zh: "输出文件的扩展名应为 .pdf 或 .docx", en: "the output must end in .pdf or .docx")
-        }
-        let f = asked ?? .pdf
-        try ManyFiles.makeFolder(output)
-        return (data.map { FileJob(input: $0, output: ManyFiles.output(for: $0, in: output, extension: f.rawValue)) }, f)
+        let f = asked ?? named ?? .pdf
+        let jobs = try OutputPlan.jobs(inputs: data, output: output, extensions: [f.rawValue],
+                                       protected: seal.map { [$0] } ?? [])
+        return (jobs, f)
     }
 
     func run() throws {

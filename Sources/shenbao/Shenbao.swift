@@ -16,6 +16,6 @@ struct Shenbao: ParsableCommand {
         // A reader that went away (`shenbao … | head`) makes a write fail with EPIPE, which is
         // reported with exit 2, instead of the signal killing the process mid-file.
         signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        runLocalized()
     }
 }

@@ -22,6 +22,7 @@ struct TextCommand: ParsableCommand {
             let document = try DataLoader.load(path: data)
             let text = try TextTemplates.render(path: template, document: document, partials: partials,
                                                 strict: strict, escape: escape)
+            try OutputPlan.refuseOverwritingInputs([FileJob(input: data, output: output)], inputs: [data, template])
             try AtomicFile.write(Data(text.utf8), to: output)
         }
     }

@@ -115,6 +115,40 @@ import ShenbaoCore
         (1010, "壹仟零壹拾元整"), (800000, "捌拾万元整"), (-3, "负叁元整"),
     ] as [(Double, String)])
     func uppercase(_ amount: Double, _ expected: String) {
-        #expect(ChineseMoney.uppercase(amount) == expected)
+        #expect(ChineseMoney.uppercase(.decimal(amount)) == expected)
+    }
+
+    /// Exact to the fen from the decimal text, rounding half up at the third decimal.
+    @Test(arguments: [
+        ("99999999999999.99", "玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
+        ("100000000", "壹亿元整"), ("100000001", "壹亿零壹元整"), ("1000010000", "壹拾亿零壹万元整"),
+        ("0.005", "壹分"), ("9.995", "壹拾元整"), ("1e5", "壹拾万元整"), ("1.5E2", "壹佰伍拾元整"), ("-0.001", "零元整"),
+        ("10000000000000000", nil), ("9999999999999999.995", nil), ("abc", nil), ("1.2.3", nil),
+    ] as [(String, String?)])
+    func exactFromText(_ text: String, _ expected: String?) {
+        #expect(ChineseMoney.uppercase(.text(text)) == expected)
+    }
+
+    @Test func amountsItCannotWriteAreTemplateErrors() throws {
+        let template = try Template.parse("{{a | cn_money}}")
+        for bad: Value in [.decimal(1e20), .decimal(.infinity), .decimal(.nan), .decimal(-1e20)] {
+            #expect(throws: TemplateError.self) { try template.render(.map(OrderedMap([("a", bad)]))) }
+        }
+        #expect(try template.render(.map(OrderedMap([("a", "无")]))) == "无")
+    }
+}
+
+@Suite struct NestingTests {
+    @Test func deepSectionsAreRefusedNotOverflowed() {
+        let source = String(repeating: "{{#a}}", count: 20_000) + "x" + String(repeating: "{{/a}}", count: 20_000)
+        #expect { _ = try Template.parse(source) } throws: { error in
+            (error as? TemplateErrors)?.errors.map(\.id) == ["template.too_deep"]
+        }
+    }
+
+    @Test func nestingUpToTheLimitRenders() throws {
+        let n = Template.maxNesting
+        let source = String(repeating: "{{#a}}", count: n) + "x" + String(repeating: "{{/a}}", count: n)
+        #expect(try Template.parse(source).render(.map(OrderedMap([("a", true)]))) == "x")
     }
 }
