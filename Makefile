@@ -11,7 +11,7 @@ DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fo
 DEB_TEST := poppler-utils qpdf python3-pip
 PY_TEST := python-docx fonttools
 
-.PHONY: all deps test-deps build sample test test-office bench bench-peers install clean
+.PHONY: all deps test-deps build sample test test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
 
 all: build sample
 
@@ -50,7 +50,9 @@ sample: build
 	@echo "wrote out/申请表-填写.docx out/申请表.pdf out/申请表.docx out/推荐意见表.pdf"
 
 test: test-deps build
+	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) fuzz-replay
 	@if [ -d "$(SHARED)/conformance/docxtemplater" ]; then \
 	  python3 "$(SHARED)/conformance/docxtemplater/run.py" --bin $(BIN); \
 	else echo "skipped the docxtemplater conformance run: $(SHARED) is absent"; fi
@@ -85,5 +87,36 @@ install: build
 	install $(BIN) $(PREFIX)/bin/shenbao
 	rm -rf $(PREFIX)/share/shenbao/templates && cp -r templates $(PREFIX)/share/shenbao/templates
 
+# Fuzzing (issue #8): libFuzzer with AddressSanitizer, FUZZ_S seconds per target, one line each.
+# The same targets, built normally, replay the corpus in `make test` (fuzz-replay).
+FUZZ_S ?= 60
+FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+
+# The corpus: the committed seeds and crash inputs (Fuzz/Corpus) plus the repository's own fixtures.
+fuzz-corpus:
+	@rm -rf out/fuzz/corpus && mkdir -p out/fuzz/crashes
+	@for t in $(FUZZ_TARGETS); do mkdir -p out/fuzz/corpus/$$t; \
+	  if [ -d Fuzz/Corpus/$$t ]; then cp Fuzz/Corpus/$$t/* out/fuzz/corpus/$$t/ 2>/dev/null || true; fi; done
+	@cp templates/samples/*.yaml templates/notices/*.yaml templates/definitions/*.yaml out/fuzz/corpus/fuzz-data/
+	@cp templates/forms/*.yaml out/fuzz/corpus/fuzz-layout/
+	@cp templates/examples/申请表模板.docx out/fuzz/corpus/fuzz-zip/
+	@cp templates/examples/公章.png docs/*.png out/fuzz/corpus/fuzz-images/
+	@python3 -c "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile('templates/examples/申请表模板.docx').read('word/document.xml'))" > out/fuzz/corpus/fuzz-docx/example-document.xml
+
+fuzz-replay: fuzz-corpus
+	@for t in $(FUZZ_TARGETS); do .build/debug/$$t out/fuzz/corpus/$$t || { echo "$$t crashed on its corpus"; exit 1; }; done
+
+fuzz: fuzz-corpus
+	@for t in $(FUZZ_TARGETS); do $(SWIFT) build -c release --scratch-path .build-fuzz --product $$t $(FUZZ_FLAGS) >/dev/null || exit 1; done
+	@failed=0; for t in $(FUZZ_TARGETS); do \
+	  .build-fuzz/release/$$t -max_total_time=$(FUZZ_S) -print_final_stats=1 -rss_limit_mb=4096 \
+	    -artifact_prefix=out/fuzz/crashes/$$t- out/fuzz/corpus/$$t > out/fuzz/$$t.log 2>&1; status=$$?; \
+	  execs=$$(grep -o 'stat::number_of_executed_units: *[0-9]*' out/fuzz/$$t.log | grep -o '[0-9]*$$'); \
+	  crashes=$$(ls out/fuzz/crashes/$$t-* 2>/dev/null | wc -l); \
+	  echo "fuzz $$t: $${execs:-0} execs, $$crashes crashes"; \
+	  if [ $$status -ne 0 ] || [ $$crashes -ne 0 ]; then failed=1; tail -30 out/fuzz/$$t.log; fi; \
+	done; exit $$failed
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

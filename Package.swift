@@ -67,6 +67,15 @@ let package = Package(
         .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
                           path: "bench/render/inprocess"),
 
+        // Fuzz targets (`make fuzz`: libFuzzer with ASan; a normal build replays their corpus).
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-template", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoTemplate"], path: "Fuzz/fuzz-template"),
+        .executableTarget(name: "fuzz-data", dependencies: ["FuzzSupport", "ShenbaoCore"], path: "Fuzz/fuzz-data"),
+        .executableTarget(name: "fuzz-zip", dependencies: ["FuzzSupport", "ShenbaoZip"], path: "Fuzz/fuzz-zip"),
+        .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoDOCX", "ShenbaoZip"], path: "Fuzz/fuzz-docx"),
+        .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "ShenbaoPDF"], path: "Fuzz/fuzz-images"),
+        .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoFormLayout"], path: "Fuzz/fuzz-layout"),
+
         // What the tests share: running outside tools and the built binary, finding ../shared,
         // requirements as skip traits, snapshots and golden texts (which read DOCX with ShenbaoZip).
         .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoCore", "ShenbaoZip"], path: "Tests/ShenbaoTestSupport"),

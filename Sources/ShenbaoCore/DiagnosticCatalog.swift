@@ -103,6 +103,7 @@ extension Diagnostic.ID {
     public static let templateUnopenedClose = Diagnostic.ID("template.unopened_close", meaning: "closing tag \"…\" has no opening section")
     public static let templateUnreadable = Diagnostic.ID("template.unreadable", meaning: "cannot read the template (UTF-8 text expected)")
     public static let templateUnusedData = Diagnostic.ID("template.unused_data", meaning: "no tag uses this data field")
+    public static let textControlCharacter = Diagnostic.ID("text.control_character", meaning: "text holds control characters XML and print cannot hold; they are dropped (vertical tab and form feed become line breaks)")
     public static let textTooLong = Diagnostic.ID("text.too_long", meaning: "… characters, more than the limit of …; cut …")
     public static let type = Diagnostic.ID("type", meaning: "a value has the wrong type for its field")
     public static let usageArgument = Diagnostic.ID("usage.argument", meaning: "wrong use of the command line (an argument or option is missing or malformed)")
@@ -134,7 +135,7 @@ extension Diagnostic.ID {
         .templateMissingValue, .templateMoneyRange, .templateOutputTooLarge, .templatePartialDepth, .templatePartialInDocx,
         .templateSectionStructure, .templateTagWithoutData, .templateTooDeep, .templateTooLarge, .templateUnclosedSection,
         .templateUnknownFilter, .templateUnopenedClose, .templateUnreadable, .templateUnusedData,
-        .textTooLong, .type, .usageArgument, .usageFormat, .zipCorrupt, .zipDuplicateEntry, .zipNotZip,
+        .textControlCharacter, .textTooLong, .type, .usageArgument, .usageFormat, .zipCorrupt, .zipDuplicateEntry, .zipNotZip,
         .zipRatio, .zipTooLarge, .zipUnsupported,
     ]
 }

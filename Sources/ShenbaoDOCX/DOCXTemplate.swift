@@ -78,6 +78,13 @@ public struct DOCXTemplate: Sendable {
     ///   - resourceDirectory: where relative image paths in the data are looked up (the data file's folder).
     public func fill(_ data: Value, strict: Bool = false, dataFile: String? = nil,
                      resourceDirectory: String? = nil) throws(ShenbaoFailure) -> [UInt8] {
+        try fillReporting(data, strict: strict, dataFile: dataFile, resourceDirectory: resourceDirectory).bytes
+    }
+
+    /// `fill`, with the warnings a filled document carries: values whose control characters
+    /// were dropped (`text.control_character`, once per path).
+    public func fillReporting(_ data: Value, strict: Bool = false, dataFile: String? = nil,
+                              resourceDirectory: String? = nil) throws(ShenbaoFailure) -> (bytes: [UInt8], warnings: [Diagnostic]) {
         let archive = package.archive
         var state = FillState(images: ImageSet(baseDirectory: resourceDirectory, taken: Set(archive.entries.map(\.name))))
         var rendered: [String: [UInt8]] = [:]
@@ -137,7 +144,12 @@ public struct DOCXTemplate: Sendable {
         }
         for (name, bytes) in extraEntries { writer.add(name, contents: bytes) }
         for media in images.media { writer.add(media.name, contents: media.bytes) }
-        return writer.finish()
+        let warnings = state.dropped.map { path in
+            Diagnostic(id: .textControlCharacter, severity: .warning, file: dataFile, path: path, message: Localized(
+                zh: "含有不可打印的控制字符（常见于从 Word 复制的文字）；已去掉，换页符和垂直制表符改为换行",
+                en: "holds control characters that cannot be printed (common in text copied from Word); dropped, vertical tabs and form feeds became line breaks"))
+        }
+        return (writer.finish(), warnings)
     }
 
     static func insert(_ xml: String, beforeLast marker: String, in bytes: [UInt8]) -> [UInt8] {

@@ -10,6 +10,8 @@ struct FillState {
     private var missingSeen = Set<String>()
     var images: ImageSet
     var problems: [Diagnostic] = []
+    /// Paths whose values held characters XML cannot hold (dropped): one warning each.
+    var dropped: [String] = []
     /// The part being rendered (images are related from it).
     var part = ""
 
@@ -39,7 +41,11 @@ enum PartRenderer {
                     state.noteMissing(expression.path, location)
                     continue
                 }
-                writeText(value.plainText, word: word, into: &state.out)
+                let text = value.plainText
+                if text.unicodeScalars.contains(where: { !MarkupEscape.isXMLCharacter($0) }), !state.dropped.contains(expression.path) {
+                    state.dropped.append(expression.path)
+                }
+                writeText(text, word: word, into: &state.out)
             case .image(let expression, let location):
                 var lookup = expression
                 lookup.filters.removeAll { $0.name == "size" }

@@ -12,7 +12,7 @@ public struct Validator: Sendable {
         RequiredRule(), TypeRule(), EnumRule(), MinimumRule(), CreditCodeRule(), PhoneRule(), MobileRule(),
         EmailRule(), ContactReachableRule(), PostalCodeRule(), KeyProjectRule(), OutputsRule(), PeriodRule(),
         DeadlineRule(), EligibilityRule(), RecommenderDistrictRule(), ImplicationRule(), TextLengthRule(),
-        GlyphRule(),
+        GlyphRule(), ControlCharacterRule(),
     ]
 
     /// Every rule id the standard rules can report (`eligibility.*` stands for one per declaration).

@@ -23,12 +23,13 @@ public struct WordTemplate: Sendable {
     /// The template's tags, for `check-template`.
     public var tags: [DOCXTag] { compiled.tags }
 
-    /// The filled document for `document`; with `strict`, every missing value is an error (exit 1).
-    /// Images named in the data are looked up beside the data file.
-    public func fill(_ document: DataDocument, strict: Bool) throws -> Data {
+    /// The filled document for `document` and its warnings; with `strict`, every missing value
+    /// is an error (exit 1). Images named in the data are looked up beside the data file.
+    public func fill(_ document: DataDocument, strict: Bool) throws -> (bytes: Data, warnings: [Diagnostic]) {
         let folder = document.file == "-" ? nil : (document.file as NSString).deletingLastPathComponent
-        return Data(try compiled.fill(document.root, strict: strict, dataFile: document.file,
-                                      resourceDirectory: folder.map { $0.isEmpty ? "." : $0 }))
+        let (bytes, warnings) = try compiled.fillReporting(document.root, strict: strict, dataFile: document.file,
+                                                           resourceDirectory: folder.map { $0.isEmpty ? "." : $0 })
+        return (Data(bytes), warnings)
     }
 }
 

@@ -44,11 +44,12 @@ struct Fill: ParsableCommand {
             let outcome = ManyFiles.run(jobList, parallel: jobs, duplicate: .fillDuplicateOutput,
                                         write: { bytes, path in try clock.time(\.write) { try AtomicFile.write(bytes, to: path) } }) { job in
                 let document = try clock.time(\.load) { try DataLoader.load(path: job.input) }
-                let bytes = try clock.time(\.fill) { try compiled.fill(document, strict: strict) }
+                let filled = try clock.time(\.fill) { try compiled.fill(document, strict: strict) }
                 clock.count()
-                return (bytes, [])
+                return (filled.bytes, filled.warnings)
             }
             if outcome.status != .ok { throw ShenbaoFailure(outcome.status, outcome.diagnostics) }
+            printDiagnostics(outcome.diagnostics, global.lang)
         }
     }
 }
