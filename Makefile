@@ -98,7 +98,8 @@ fuzz-corpus:
 	@rm -rf out/fuzz/corpus && mkdir -p out/fuzz/crashes
 	@for t in $(FUZZ_TARGETS); do mkdir -p out/fuzz/corpus/$$t; \
 	  if [ -d Fuzz/Corpus/$$t ]; then cp Fuzz/Corpus/$$t/* out/fuzz/corpus/$$t/ 2>/dev/null || true; fi; done
-	@cp templates/samples/*.yaml templates/notices/*.yaml templates/definitions/*.yaml out/fuzz/corpus/fuzz-data/
+	@for f in templates/samples/*.yaml templates/notices/*.yaml templates/definitions/*.yaml; do \
+	  cp "$$f" "out/fuzz/corpus/fuzz-data/$$(echo $$f | tr / -)"; done
 	@cp templates/forms/*.yaml out/fuzz/corpus/fuzz-layout/
 	@cp templates/examples/申请表模板.docx out/fuzz/corpus/fuzz-zip/
 	@cp templates/examples/公章.png docs/*.png out/fuzz/corpus/fuzz-images/

@@ -68,14 +68,14 @@ extension ContentStream {
             setLineWidth(size * style.boldStrokeFraction)
             setLineJoin(1)
         }
-        append("BT /".utf8)
-        append(font.resourceName.utf8)
+        append("BT /")
+        append(font.resourceName)
         append([UInt8(ascii: " ")])
         num(size)
-        append("Tf ".utf8)
-        if style.syntheticBold { append("2 Tr ".utf8) }
-        if style.characterSpacing != 0 { num(style.characterSpacing); append("Tc ".utf8) }
-        if style.horizontalScale != 1 { num(style.horizontalScale * 100); append("Tz ".utf8) }
+        append("Tf ")
+        if style.syntheticBold { append("2 Tr ") }
+        if style.characterSpacing != 0 { num(style.characterSpacing); append("Tc ") }
+        if style.horizontalScale != 1 { num(style.horizontalScale * 100); append("Tz ") }
         num(x); num(y); op("Td")
         // Pen positions in thousandths of text space: where PDF puts the pen (from /W widths) and
         // where shaping wants it; a TJ number closes the gap (§9.4.3). A glyph's vertical offset
@@ -97,6 +97,7 @@ extension ContentStream {
             array.removeAll(keepingCapacity: true)
             adjusted = false
         }
+        let hex = PDFObject.hexDigits
         var pdfPen = 0.0, truePen = 0.0
         var total: Int64 = 0
         var rise: Int32 = 0
@@ -117,10 +118,10 @@ extension ContentStream {
                 pdfPen = want
             }
             if !inHex { array.append(UInt8(ascii: "<")); inHex = true }
-            array.append(PDFObject.hexDigits[Int(cid >> 12)])
-            array.append(PDFObject.hexDigits[Int((cid >> 8) & 0xF)])
-            array.append(PDFObject.hexDigits[Int((cid >> 4) & 0xF)])
-            array.append(PDFObject.hexDigits[Int(cid & 0xF)])
+            array.append(hex[Int(cid >> 12)])
+            array.append(hex[Int((cid >> 8) & 0xF)])
+            array.append(hex[Int((cid >> 4) & 0xF)])
+            array.append(hex[Int(cid & 0xF)])
             pdfPen += width
             truePen += Double(g.xAdvance) * 1000 / upem
             total += Int64(g.xAdvance)

@@ -128,8 +128,12 @@ public struct ContentStream: Sendable {
         return dict
     }
 
-    /// Appends operator bytes as they are (a text object built by a font layer).
-    public mutating func append(_ operators: some Sequence<UInt8>) { bytes.append(contentsOf: operators) }
+    /// Appends operator bytes as they are (a text object built by a font layer). Concrete, not
+    /// generic: an unspecialised generic call per glyph run costs more than the copy.
+    public mutating func append(_ operators: [UInt8]) { bytes.append(contentsOf: operators) }
+
+    /// Appends operator text as it is, with no line break.
+    public mutating func append(_ operators: String) { bytes.append(contentsOf: operators.utf8) }
 
     /// Appends a number and a space (an operand).
     public mutating func num(_ v: Double) {
