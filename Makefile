@@ -91,7 +91,7 @@ install: build
 # The same targets, built normally, replay the corpus in `make test` (fuzz-replay).
 FUZZ_S ?= 60
 FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout
-FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 # The corpus: the committed seeds and crash inputs (Fuzz/Corpus) plus the repository's own fixtures.
 fuzz-corpus:

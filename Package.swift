@@ -68,7 +68,8 @@ let package = Package(
                           path: "bench/render/inprocess"),
 
         // Fuzz targets (`make fuzz`: libFuzzer with ASan; a normal build replays their corpus).
-        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "fuzz-template", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoTemplate"], path: "Fuzz/fuzz-template"),
         .executableTarget(name: "fuzz-data", dependencies: ["FuzzSupport", "ShenbaoCore"], path: "Fuzz/fuzz-data"),
         .executableTarget(name: "fuzz-zip", dependencies: ["FuzzSupport", "ShenbaoZip"], path: "Fuzz/fuzz-zip"),

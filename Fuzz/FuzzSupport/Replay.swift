@@ -1,4 +1,7 @@
 import Foundation
+#if FUZZING
+import CLibFuzzer
+#endif
 
 /// What every fuzz target shares. Built with `-sanitize=fuzzer` (`make fuzz`), a target's
 /// `LLVMFuzzerTestOneInput` is driven by libFuzzer; built normally (`swift build`, `make test`),
@@ -22,6 +25,28 @@ public enum FuzzReplay {
             }
         }
         print("\(name): replayed \(count) inputs")
+    }
+}
+
+/// The entry point every fuzz target's `main` calls: libFuzzer's driver in a fuzz build
+/// (`-sanitize=fuzzer -DFUZZING`), else the replay of the files given.
+public enum FuzzMain {
+    public typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+
+    public static func run(_ name: String, _ body: ([UInt8]) -> Void, fuzzer: Callback) {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzer))
+        #else
+        FuzzReplay.main(name, body)
+        #endif
+    }
+
+    /// The bytes libFuzzer hands a callback.
+    public static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+        guard let data, size > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: size))
     }
 }
 

@@ -13,12 +13,11 @@ func fuzzLayout(_ bytes: [UInt8]) {
     _ = try? FormRenderer(layout: layout).blocks(data: record)
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzLayout(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+@main struct Main {
+    static func main() {
+        FuzzMain.run("fuzz-layout", fuzzLayout) { data, size in
+            fuzzLayout(FuzzMain.bytes(data, size))
+            return 0
+        }
+    }
 }
-
-#if !FUZZING
-FuzzReplay.main("fuzz-layout", fuzzLayout)
-#endif

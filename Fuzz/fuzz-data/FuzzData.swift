@@ -8,12 +8,11 @@ func fuzzData(_ bytes: [UInt8]) {
     _ = try? DataLoader.load(data: Data(bytes), file: "fuzz.json", format: .json)
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzData(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+@main struct Main {
+    static func main() {
+        FuzzMain.run("fuzz-data", fuzzData) { data, size in
+            fuzzData(FuzzMain.bytes(data, size))
+            return 0
+        }
+    }
 }
-
-#if !FUZZING
-FuzzReplay.main("fuzz-data", fuzzData)
-#endif

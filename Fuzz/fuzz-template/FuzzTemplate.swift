@@ -14,12 +14,11 @@ func fuzzTemplate(_ bytes: [UInt8]) {
     _ = try? parsed.render(root, partials: { $0 == "self" ? source : nil }, strict: false)
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzTemplate(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+@main struct Main {
+    static func main() {
+        FuzzMain.run("fuzz-template", fuzzTemplate) { data, size in
+            fuzzTemplate(FuzzMain.bytes(data, size))
+            return 0
+        }
+    }
 }
-
-#if !FUZZING
-FuzzReplay.main("fuzz-template", fuzzTemplate)
-#endif

@@ -7,12 +7,11 @@ func fuzzZip(_ bytes: [UInt8]) {
     for entry in archive.entries { _ = try? archive.contents(of: entry) }
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzZip(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+@main struct Main {
+    static func main() {
+        FuzzMain.run("fuzz-zip", fuzzZip) { data, size in
+            fuzzZip(FuzzMain.bytes(data, size))
+            return 0
+        }
+    }
 }
-
-#if !FUZZING
-FuzzReplay.main("fuzz-zip", fuzzZip)
-#endif

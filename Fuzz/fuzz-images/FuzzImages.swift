@@ -9,12 +9,11 @@ func fuzzImage(_ bytes: [UInt8]) {
     _ = try? document.addImage(data: Data(bytes), name: "fuzz")
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzImage(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+@main struct Main {
+    static func main() {
+        FuzzMain.run("fuzz-images", fuzzImage) { data, size in
+            fuzzImage(FuzzMain.bytes(data, size))
+            return 0
+        }
+    }
 }
-
-#if !FUZZING
-FuzzReplay.main("fuzz-images", fuzzImage)
-#endif

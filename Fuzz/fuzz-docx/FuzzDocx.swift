@@ -27,12 +27,11 @@ func fuzzDOCX(_ bytes: [UInt8]) {
     _ = try? template.fill(record)
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    fuzzDOCX(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+@main struct Main {
+    static func main() {
+        FuzzMain.run("fuzz-docx", fuzzDOCX) { data, size in
+            fuzzDOCX(FuzzMain.bytes(data, size))
+            return 0
+        }
+    }
 }
-
-#if !FUZZING
-FuzzReplay.main("fuzz-docx", fuzzDOCX)
-#endif
