@@ -69,8 +69,10 @@ struct CFFCharsetTests {
         }
         let gid = try #require(noto.glyph(for: "\u{20BB7}"))
         #expect(charset.cid(ofGlyph: gid) == 59526)
+        #expect(GlyphUsage.Numbering.natural(for: noto) == .cid)
         let uming = try FontFace(path: Requirement.umingPath)
         #expect(uming.cffKeying == nil)
+        #expect(GlyphUsage.Numbering.natural(for: uming) == .byUse)
     }
 
     /// What the PDF relies on: a compact hb-subset of a CID-keyed font keeps each glyph's CID in
