@@ -76,7 +76,7 @@ public final class GlyphUsage {
         slotGlyph.append(gid)
         slotCode.append(code(glyph: gid, slot: index))
         slotText.append("")
-        slotWidth.append(GlyphUsage.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm)))
+        slotWidth.append(GlyphUsage.glyphSpace(face.advance(glyph: gid), unitsPerEm: face.unitsPerEm))
         slotShown.append(false)
         return index
     }
@@ -108,8 +108,15 @@ public final class GlyphUsage {
         slotWidth[slot(for: gid)]
     }
 
-    /// Widths are kept to 0.01 of a thousandth of an em: finer than any printer, and short to write.
-    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+    /// Units per em of PDF glyph space (ISO 32000-1 §9.2.4): widths and font metrics are in thousandths.
+    public static let glyphSpaceEm = 1000.0
+    /// Metrics are kept to 0.01 of a thousandth of an em: finer than any printer, and short to write.
+    static let metricSteps = 100.0
+
+    /// `fontUnits` of a face with `unitsPerEm` in PDF glyph space, to 0.01.
+    public static func glyphSpace(_ fontUnits: Int32, unitsPerEm: Int32) -> Double {
+        (Double(fontUnits) * glyphSpaceEm / Double(unitsPerEm) * metricSteps).rounded() / metricSteps
+    }
 
     /// Every code with the text it stands for, in code order (glyphs without text left out).
     public var codeTexts: [(code: UInt32, text: String)] {

@@ -28,6 +28,18 @@ public final class PDFFont {
     /// The glyphs shown, their text and widths: subsetting and the ToUnicode map read it.
     let usage: GlyphUsage
 
+    /// FontDescriptor `/Flags` (§9.8.2, Table 123): bit 3, Symbolic, as the glyphs are outside the
+    /// Standard Latin character set; Nonsymbolic (bit 6) would tell readers to assume that set.
+    static let symbolicFlags = 4
+    /// FontDescriptor `/StemV`, required (Table 122) but read only by viewers that substitute a
+    /// font for one not embedded, which ours always are: 80 is a regular-weight vertical stem.
+    static let regularStemV = 80
+    /// The most mappings one `beginbfchar` … `endbfchar` block may hold: Adobe TN #5014 (CMap and
+    /// CIDFont Files) limits each such block to 100, and §9.10.3 ToUnicode CMaps use that syntax.
+    static let bfcharChunk = 100
+    /// A subset's tag is six uppercase letters (§9.9.2).
+    static let subsetTagLength = 6
+
     /// `numbering` nil: the face's natural one. Forcing one is honoured for TrueType faces only
     /// (tests of the glyph-id path); CFF faces always take theirs, the only one readers agree with.
     init(face: FontFace, resourceName: String, ref: PDFRef, numbering: GlyphUsage.Numbering? = nil) {
@@ -45,16 +57,17 @@ public final class PDFFont {
         usage.record(glyphs, text: text)
     }
 
-    /// The six-letter subset tag (§9.9.2) from a stable hash of the glyph set and the font name.
+    /// The subset tag (§9.9.2) from a stable hash of the glyph set and the font name.
     static func subsetTag(glyphs: [UInt32], name: String) -> String {
+        let letters = UInt64(26)  // A–Z
         var h = StableHash()
         h.combine(Array(name.utf8))
         for g in glyphs { h.combine(g) }
         var v = h.value
         var tag = ""
-        for _ in 0..<6 {
-            tag.append(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(v % 26))))
-            v /= 26
+        for _ in 0..<subsetTagLength {
+            tag.append(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(v % letters))))
+            v /= letters
         }
         return tag
     }
@@ -103,8 +116,7 @@ public final class PDFFont {
         let descriptorRef = writer.allocate()
         let fileRef = writer.allocate()
         let toUnicodeRef = writer.allocate()
-        let upem = Double(face.unitsPerEm)
-        func em(_ v: Int32) -> PDFObject { .real((Double(v) * 1000 / upem * 100).rounded() / 100) }
+        func em(_ v: Int32) -> PDFObject { .real(GlyphUsage.glyphSpace(v, unitsPerEm: face.unitsPerEm)) }
 
         writer.write(ref, .dictionary([
             "Type": .name("Font"), "Subtype": .name("Type0"), "BaseFont": .name(baseFont),
@@ -133,10 +145,10 @@ public final class PDFFont {
 
         let box = face.boundingBox
         writer.write(descriptorRef, .dictionary([
-            "Type": .name("FontDescriptor"), "FontName": .name(baseFont), "Flags": .integer(4),
+            "Type": .name("FontDescriptor"), "FontName": .name(baseFont), "Flags": .integer(PDFFont.symbolicFlags),
             "FontBBox": .array([em(box.xMin), em(box.yMin), em(box.xMax), em(box.yMax)]),
             "ItalicAngle": .integer(0), "Ascent": em(face.ascender), "Descent": em(face.descender),
-            "CapHeight": em(face.capHeight), "StemV": .integer(80), fileKey: .ref(fileRef),
+            "CapHeight": em(face.capHeight), "StemV": .integer(PDFFont.regularStemV), fileKey: .ref(fileRef),
         ]))
         writer.writeStream(fileRef, fileEntries, data: bytes, compression: compression)
         writer.writeStream(toUnicodeRef, [:], data: toUnicodeCMap(), compression: compression)
@@ -149,7 +161,7 @@ public final class PDFFont {
         var counts: [Double: Int] = [:]
         for g in glyphs { counts[usage.width(of: g.gid), default: 0] += 1 }
         let dw = (counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-                  ?? 1000).rounded()
+                  ?? GlyphUsage.glyphSpaceEm).rounded()
         var w: [PDFObject] = []
         var runStart: UInt32? = nil
         var run: [PDFObject] = []
@@ -186,7 +198,7 @@ public final class PDFFont {
         var bytes: [UInt8] = []
         var i = 0
         while i < entries.count {
-            let chunk = entries[i..<min(i + 100, entries.count)]
+            let chunk = entries[i..<min(i + PDFFont.bfcharChunk, entries.count)]
             out += "\(chunk.count) beginbfchar\n"
             for (code, text) in chunk {
                 bytes.removeAll(keepingCapacity: true)
@@ -197,7 +209,7 @@ public final class PDFFont {
                 out += String(decoding: bytes, as: UTF8.self) + ">\n"
             }
             out += "endbfchar\n"
-            i += 100
+            i += PDFFont.bfcharChunk
         }
         out += """
         endcmap
