@@ -28,6 +28,9 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
     public let postScriptName: String
     /// Family name (name id 1), for messages.
     public let familyName: String
+    /// How the face's CFF outlines identify glyphs (name- or CID-keyed); nil when it has no
+    /// readable `CFF ` table (TrueType outlines). Read once here: a PDF needs it for every glyph.
+    public let cffKeying: CFFKeying?
 
     let blob: OpaquePointer
     let face: OpaquePointer
@@ -73,6 +76,7 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
             self.capHeight = upem * 7 / 10
         }
         self.glyphCount = hb_face_get_glyph_count(face)
+        self.cffKeying = CFFKeying.read(face)
         self.boundingBox = FontFace.headBoundingBox(face) ?? (0, extents.descender, upem, extents.ascender)
         let ps = FontFace.name(face, 6)
         let family = FontFace.name(face, 1) ?? "Font"

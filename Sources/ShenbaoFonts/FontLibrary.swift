@@ -19,7 +19,7 @@ public final class FontLibrary: @unchecked Sendable {
     private var fallbackCache: [UInt32: FontFace?] = [:]
 
     /// A library over `records`, whose main font is the one with id `defaultID` (else the first).
-    public init(records: [FontRecord] = [.builtIn, .builtInFallback], defaultID: String? = nil) {
+    public init(records: [FontRecord] = FontRecord.builtInRecords, defaultID: String? = nil) {
         let list = records.isEmpty ? [FontRecord.builtIn] : records
         self.records = list
         self.main = list.first { $0.id == defaultID } ?? list[0]

@@ -2,15 +2,35 @@
 /// for and its advance: what any output format needs to subset the face and map glyphs back to
 /// text (a PDF's `/W` and ToUnicode, an OFD's embedded font).
 ///
-/// With `numbersByUse` a glyph's code is its slot (order of first use, `.notdef` first), so a
-/// subset numbered the same way (`FontFace.subsetProgram(inOrder:)`) needs no glyph-id map and
-/// holds only the glyphs used. Otherwise the code is the glyph id (faces hb-subset must keep
-/// numbered, such as CFF outlines). One instance belongs to one document, used from one thread.
+/// Each glyph gets a code (a PDF CID) when first shown, before the face is subset, so the code
+/// must stay valid for the subset made at the end; `Numbering` says how. One instance belongs to
+/// one document, used from one thread.
 public final class GlyphUsage {
+    /// How codes are given, chosen by what the face's subsetter can keep.
+    public enum Numbering: Sendable {
+        /// The slot (order of first use, `.notdef` first): a subset numbered the same way
+        /// (`FontFace.subsetProgram(inOrder:)`, TrueType only) needs no map and holds only the glyphs used.
+        case byUse
+        /// The glyph id, for a subset that keeps glyph ids (hb-subset `RETAIN_GIDS`): name-keyed
+        /// CFF faces, whose CIDs in a PDF are glyph ids (ISO 32000-1 §9.7.4.2).
+        case glyphID
+        /// The glyph's CID in the face's CFF charset: a CID-keyed CFF subset keeps each glyph's CID
+        /// in its own charset, however hb-subset renumbers the glyphs, and PDF readers select
+        /// glyphs of such a font by CID through that charset (§9.7.4.2).
+        case cid
+
+        /// What `face` needs: by use for TrueType outlines, by CID for CID-keyed CFF, else glyph ids.
+        public static func natural(for face: FontFace) -> Numbering {
+            if face.hasTrueTypeOutlines { return .byUse }
+            if case .cids? = face.cffKeying { return .cid }
+            return .glyphID
+        }
+    }
+
     /// The face the glyphs come from.
     public let face: FontFace
-    /// Whether codes are slots (order of first use) rather than glyph ids.
-    public let numbersByUse: Bool
+    /// How codes are given.
+    public let numbering: Numbering
     /// Glyph id → slot + 1 (0: none yet), a flat table over the face's glyphs: cheaper than hashing
     /// for the few thousand glyphs a pack shows (54 KB for UMing's ~27,000 glyphs, per document).
     private var slotOf: [UInt16]
@@ -19,6 +39,8 @@ public final class GlyphUsage {
     /// One slot per glyph in order of first use, in parallel arrays (indexing rather than a
     /// dictionary per property); slot 0 is `.notdef` when numbering by use. This one: the glyph id.
     public private(set) var slotGlyph: [UInt32] = []
+    /// The code each slot's glyph is shown with.
+    private var slotCode: [UInt16] = []
     /// The text a glyph stands for (first non-empty use wins), for ToUnicode.
     private var slotText: [String] = []
     private var slotWidth: [Double] = []
@@ -27,12 +49,12 @@ public final class GlyphUsage {
     /// The largest code a two-byte encoding can carry; glyphs past it show as `.notdef`.
     static let maxCode = 0xFFFF
 
-    /// `numbersByUse` nil: by use when the face has TrueType outlines.
-    public init(face: FontFace, numbersByUse: Bool? = nil) {
+    /// `numbering` nil: the face's natural one (`Numbering.natural(for:)`).
+    public init(face: FontFace, numbering: Numbering? = nil) {
         self.face = face
-        self.numbersByUse = numbersByUse ?? face.hasTrueTypeOutlines
+        self.numbering = numbering ?? .natural(for: face)
         slotOf = [UInt16](repeating: 0, count: Int(min(face.glyphCount, 0x1_0000)))
-        if self.numbersByUse { _ = slot(for: 0) }
+        if self.numbering == .byUse { _ = slot(for: 0) }
     }
 
     /// The slot of glyph `gid`, made on first use.
@@ -52,16 +74,30 @@ public final class GlyphUsage {
             slotOfOverflow[gid] = index
         }
         slotGlyph.append(gid)
+        slotCode.append(code(glyph: gid, slot: index))
         // Characters no font has all show as `.notdef`: one glyph cannot stand for each of them,
         // so its text is U+FFFD, never the first missing character (copy-paste then shows �).
         slotText.append(gid == 0 ? "\u{FFFD}" : "")
-        slotWidth.append(GlyphUsage.rounded(Double(face.advance(glyph: gid)) * 1000 / Double(face.unitsPerEm)))
+        slotWidth.append(GlyphUsage.glyphSpace(face.advance(glyph: gid), unitsPerEm: face.unitsPerEm))
         slotShown.append(false)
         return index
     }
 
-    private func code(slot: Int) -> UInt16 {
-        numbersByUse ? (slot <= Self.maxCode ? UInt16(slot) : 0) : UInt16(truncatingIfNeeded: slotGlyph[slot])
+    /// The code of a new slot; 0 (`.notdef`) for what two bytes cannot carry.
+    private func code(glyph gid: UInt32, slot: Int) -> UInt16 {
+        let code: UInt32?
+        switch numbering {
+        case .byUse: code = UInt32(slot)
+        case .glyphID: code = gid
+        case .cid:
+            if case .cids(let charset)? = face.cffKeying { code = charset.cid(ofGlyph: gid) } else { code = nil }
+        }
+        return code.flatMap { $0 <= Self.maxCode ? UInt16($0) : nil } ?? 0
+    }
+
+    /// The code glyph `gid` is shown with (made a slot if it had none).
+    public func code(of gid: UInt32) -> UInt16 {
+        slotCode[slot(for: gid)]
     }
 
     /// The glyphs shown so far.
@@ -74,12 +110,19 @@ public final class GlyphUsage {
         slotWidth[slot(for: gid)]
     }
 
-    /// Widths are kept to 0.01 of a thousandth of an em: finer than any printer, and short to write.
-    static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+    /// Units per em of PDF glyph space (ISO 32000-1 §9.2.4): widths and font metrics are in thousandths.
+    public static let glyphSpaceEm = 1000.0
+    /// Metrics are kept to 0.01 of a thousandth of an em: finer than any printer, and short to write.
+    static let metricSteps = 100.0
+
+    /// `fontUnits` of a face with `unitsPerEm` in PDF glyph space, to 0.01.
+    public static func glyphSpace(_ fontUnits: Int32, unitsPerEm: Int32) -> Double {
+        (Double(fontUnits) * glyphSpaceEm / Double(unitsPerEm) * metricSteps).rounded() / metricSteps
+    }
 
     /// Every code with the text it stands for, in code order (glyphs without text left out).
     public var codeTexts: [(code: UInt32, text: String)] {
-        slotText.indices.filter { !slotText[$0].isEmpty }.map { (UInt32(code(slot: $0)), slotText[$0]) }
+        slotText.indices.filter { !slotText[$0].isEmpty }.map { (UInt32(slotCode[$0]), slotText[$0]) }
             .sorted { $0.code < $1.code }
     }
 
@@ -97,7 +140,7 @@ public final class GlyphUsage {
             slots.append(s)
             slotShown[s] = true
             if slotText[s].isEmpty { needText = true }
-            result.append((code(slot: s), slotWidth[s]))
+            result.append((slotCode[s], slotWidth[s]))
         }
         // Most glyphs were seen before with their text: the cluster work below only when needed.
         guard needText else { return result }

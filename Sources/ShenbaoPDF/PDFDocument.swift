@@ -69,14 +69,14 @@ public final class PDFDocument {
 
     /// The font for `face` in this document (one per face: embedding the same face twice returns it again).
     public func embed(_ face: FontFace) -> PDFFont {
-        embed(face, numbersByUse: nil)
+        embed(face, numbering: nil)
     }
 
-    /// `embed`, choosing how CIDs are numbered (nil: by use for TrueType outlines); for tests of
-    /// the glyph-id path that CFF faces take, as no CFF font is installed here.
-    func embed(_ face: FontFace, numbersByUse: Bool?) -> PDFFont {
+    /// `embed`, choosing how a TrueType face's CIDs are numbered (nil: by use); for tests of the
+    /// glyph-id path, which TrueType faces share with name-keyed CFF ones.
+    func embed(_ face: FontFace, numbering: GlyphUsage.Numbering?) -> PDFFont {
         if let font = fonts.first(where: { $0.face === face }) { return font }
-        let font = PDFFont(face: face, resourceName: "F\(fonts.count + 1)", ref: writer.allocate(), numbersByUse: numbersByUse)
+        let font = PDFFont(face: face, resourceName: "F\(fonts.count + 1)", ref: writer.allocate(), numbering: numbering)
         fonts.append(font)
         return font
     }

@@ -11,34 +11,80 @@ struct FontLibraryTests {
     @Test func recordFileMatchesTheBuiltInRecords() throws {
         let (records, defaultID) = try FontRecord.load(path: Self.recordFile)
         #expect(defaultID == "uming-cn")
-        #expect(records == [FontRecord.builtIn, FontRecord.builtInFallback])
+        #expect(records == FontRecord.builtInRecords)
+        #expect(records.map(\.id) == ["uming-cn", "dejavu-sans", "noto-serif-cjk-sc", "hanamin-b", "babelstone-han"])
         // The requirements the font tests skip on name the same files.
-        #expect(FontRecord.builtIn.files == [Requirement.umingPath])
-        #expect(FontRecord.builtInFallback.files == [Requirement.dejaVuPath])
+        #expect(records.map(\.files) == [[Requirement.umingPath], [Requirement.dejaVuPath], [Requirement.notoSerifCJKPath],
+                                          [Requirement.hanaMinBPath], [Requirement.babelStoneHanPath]])
+        #expect(records[2].faceIndex == Requirement.notoSerifCJKSCIndex)
     }
 
     /// One test per recorded font, so that an absent font file is a visible skip of its own test.
     @Test(.requires(.uming)) func installedMainFontIsTheRecordedOne() throws {
-        try Self.expectRecordedChecksum(FontRecord.builtIn)
+        try Self.expectRecorded(FontRecord.builtIn)
     }
 
-    @Test(.requires(.dejaVu)) func installedFallbackFontIsTheRecordedOne() throws {
-        try Self.expectRecordedChecksum(FontRecord.builtInFallback)
+    @Test(.requires(.dejaVu)) func installedDejaVuIsTheRecordedOne() throws {
+        try Self.expectRecorded(FontRecord.builtInFallbacks[0])
     }
 
-    static func expectRecordedChecksum(_ record: FontRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    @Test(.requires(.notoSerifCJK)) func installedNotoSerifCJKIsTheRecordedOne() throws {
+        try Self.expectRecorded(FontRecord.builtInFallbacks[1], family: "Noto Serif CJK SC")
+    }
+
+    @Test(.requires(.hanaMinB)) func installedHanaMinBIsTheRecordedOne() throws {
+        try Self.expectRecorded(FontRecord.builtInFallbacks[2])
+    }
+
+    @Test(.requires(.babelStoneHan)) func installedBabelStoneHanIsTheRecordedOne() throws {
+        try Self.expectRecorded(FontRecord.builtInFallbacks[3])
+    }
+
+    /// The file's checksum, the face's family and, where dpkg can say, the package's version are
+    /// the recorded ones: a package upgrade shows as a stale record naming the new version.
+    static func expectRecorded(_ record: FontRecord, family: String? = nil,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = try #require(record.existingFile, sourceLocation: sourceLocation)
         let out = try Subprocess.run("sha256sum", [file]).stdout
         #expect(out.hasPrefix(record.sha256), "the packaged font \(file) changed; update fonts/fonts.yaml",
                 sourceLocation: sourceLocation)
+        let face = try FontFace(path: file, index: record.faceIndex)
+        #expect(face.familyName == (family ?? record.family), sourceLocation: sourceLocation)
+        if Subprocess.available("dpkg-query") {
+            let installed = try Subprocess.run("dpkg-query", ["-W", "-f", "${Version}", record.package]).stdout
+            #expect(installed == record.version, "\(record.package) is \(installed); update fonts/fonts.yaml",
+                    sourceLocation: sourceLocation)
+        }
     }
 
     @Test(.requires(.uming, .dejaVu)) func recordedFallbackComesBeforeFontconfig() throws {
-        let dejavu = try #require(FontRecord.builtInFallback.existingFile)
+        let dejavu = try #require(FontRecord.builtInFallbacks[0].existingFile)
         let face = try #require(FontLibrary().fallbackFace(for: "\u{2611}"))
         #expect(face.path == dejavu)
         // Without the recorded fallback the library still finds one through fontconfig.
         #expect(FontLibrary(records: [.builtIn]).fallbackFace(for: "\u{2611}") != nil)
+    }
+
+    /// Each character UMing lacks comes from the first recorded fallback that has it, though later
+    /// ones have it too: 𠮷 (Extension B) from Noto Serif CJK SC, 𪚥 (B, not in Noto) from HanaMinB,
+    /// 𰀀 (G) from BabelStone Han; and another order in the records gives another face.
+    @Test(.requires(.uming, .notoSerifCJK, .hanaMinB, .babelStoneHan))
+    func fallbacksAreTriedInTheRecordedOrder() throws {
+        let (records, defaultID) = try FontRecord.load(path: Self.recordFile)
+        let library = FontLibrary(records: records, defaultID: defaultID)
+        let expected: [(Unicode.Scalar, String)] = [("\u{20BB7}", "Noto Serif CJK SC"), ("\u{2A6A5}", "HanaMinB"),
+                                                    ("\u{30000}", "BabelStone Han"), ("\u{2611}", "DejaVu Sans")]
+        for (scalar, family) in expected {
+            #expect(try library.mainFace().glyph(for: scalar) == nil)
+            #expect(library.fallbackFace(for: scalar)?.familyName == family, "U+\(String(scalar.value, radix: 16))")
+            // The first record in order that has the glyph: no later one is asked first.
+            let first = records.dropFirst().first { record in
+                (try? FontFace(path: record.files[0], index: record.faceIndex))?.glyph(for: scalar) != nil
+            }
+            #expect(first?.family == family)
+        }
+        let reversed = FontLibrary(records: [records[0]] + records.dropFirst().reversed())
+        #expect(reversed.fallbackFace(for: "\u{20BB7}")?.familyName == "BabelStone Han")
     }
 
     @Test func missingFontNamesThePackage() {

@@ -22,8 +22,8 @@ struct CIDNumberingTests {
         #expect(font.usedGlyphs == Set(glyphs.map(\.gid)))
     }
 
-    /// Faces without TrueType outlines keep CID = glyph id and hb-subset with ids retained; the
-    /// page must render exactly as with CIDs by use.
+    /// The glyph-id path (CID = glyph id, hb-subset with ids retained), which name-keyed CFF faces
+    /// take, forced on UMing: the page must render exactly as with CIDs by use.
     @Test(.requires(.uming, .poppler, .qpdf)) func glyphIDPathRendersTheSame() throws {
         let face = try FontFace(path: Tools.umingPath)
         let text = "申请表：上海市标准化试点（2024）"
@@ -32,7 +32,7 @@ struct CIDNumberingTests {
         var images: [[UInt8]] = []
         for byUse in [true, false] {
             let doc = PDFDocument()
-            let font = doc.embed(face, numbersByUse: byUse)
+            let font = doc.embed(face, numbering: byUse ? .byUse : .glyphID)
             let glyphs = font.record(face.shape("表"), text: "表")
             #expect(byUse ? glyphs[0].code == 1 : UInt32(glyphs[0].code) == face.glyph(for: "表"))
             doc.addPage(.a4).content.text(text, font: font, size: 24, x: 72, y: 760)

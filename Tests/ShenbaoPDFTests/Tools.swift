@@ -14,4 +14,16 @@ enum Tools {
     }
 
     static let umingPath = Requirement.umingPath
+
+    /// Pixels darker than mid-grey in a binary PGM (P5, 8-bit): the header's four fields
+    /// ("P5", width, height, maxval) each end in one whitespace byte.
+    static func darkPixels(_ pgm: [UInt8]) -> Int {
+        var fields = 0, i = 0
+        while fields < 4, i < pgm.count {
+            while i < pgm.count, pgm[i] != 0x20, pgm[i] != 0x0A { i += 1 }
+            fields += 1
+            i += 1
+        }
+        return pgm[min(i, pgm.count)...].filter { $0 < 128 }.count
+    }
 }

@@ -4,17 +4,26 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, shared
+    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, fcScan, fontTools, pythonDocx, shared
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
-    /// The recorded fallback font.
+    /// The recorded fallback fonts, in the order `fonts/fonts.yaml` tries them.
     public static let dejaVuPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    /// Noto Serif CJK SC is face 2 of the collection (JP, KR, SC, TC, HK); CFF outlines.
+    public static let notoSerifCJKPath = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+    public static let notoSerifCJKSCIndex: UInt32 = 2
+    public static let hanaMinBPath = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"
+    public static let babelStoneHanPath = "/usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf"
 
     private static let hasUMing = FileManager.default.fileExists(atPath: umingPath)
     private static let hasDejaVu = FileManager.default.fileExists(atPath: dejaVuPath)
+    private static let hasNotoSerifCJK = FileManager.default.fileExists(atPath: notoSerifCJKPath)
+    private static let hasHanaMinB = FileManager.default.fileExists(atPath: hanaMinBPath)
+    private static let hasBabelStoneHan = FileManager.default.fileExists(atPath: babelStoneHanPath)
     private static let hasPoppler = ["pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "pdfimages"].allSatisfy(Subprocess.available)
     private static let hasQPDF = Subprocess.available("qpdf")
+    private static let hasMuPDF = Subprocess.available("mutool")
     private static let hasFCScan = Subprocess.available("fc-scan")
     private static let hasFontTools = Subprocess.pythonHas("fontTools")
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
@@ -24,8 +33,12 @@ public enum Requirement: Sendable, CustomStringConvertible {
         switch self {
         case .uming: Self.hasUMing
         case .dejaVu: Self.hasDejaVu
+        case .notoSerifCJK: Self.hasNotoSerifCJK
+        case .hanaMinB: Self.hasHanaMinB
+        case .babelStoneHan: Self.hasBabelStoneHan
         case .poppler: Self.hasPoppler
         case .qpdf: Self.hasQPDF
+        case .mupdf: Self.hasMuPDF
         case .fcScan: Self.hasFCScan
         case .fontTools: Self.hasFontTools
         case .pythonDocx: Self.hasPythonDocx
@@ -38,8 +51,12 @@ public enum Requirement: Sendable, CustomStringConvertible {
         switch self {
         case .uming: "\(Self.umingPath) (apt-get install fonts-arphic-uming)"
         case .dejaVu: "\(Self.dejaVuPath) (apt-get install fonts-dejavu-core)"
+        case .notoSerifCJK: "\(Self.notoSerifCJKPath) (apt-get install fonts-noto-cjk)"
+        case .hanaMinB: "\(Self.hanaMinBPath) (apt-get install fonts-hanazono)"
+        case .babelStoneHan: "\(Self.babelStoneHanPath) (apt-get install fonts-babelstone-han)"
         case .poppler: "poppler's pdftotext, pdftoppm, pdffonts, pdfinfo, pdfimages (apt-get install poppler-utils)"
         case .qpdf: "qpdf (apt-get install qpdf)"
+        case .mupdf: "MuPDF's mutool (apt-get install mupdf-tools)"
         case .fcScan: "fc-scan (apt-get install fontconfig)"
         case .fontTools: "Python's fontTools (pip install fonttools)"
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
