@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
-// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms →
+// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF, PDFReader) → Forms →
 // FormLayout → Print (backends) → Kit (the engine API) → CLI and other hosts.
 import PackageDescription
 
@@ -39,6 +39,9 @@ let package = Package(
         // PDF objects, the file writer, content-stream operators, incremental updates and signature
         // placeholders: knows no layout and no fonts (typst's pdf-writer under krilla).
         .target(name: "ShenbaoPDFWriter", dependencies: ["ShenbaoZip"]),
+        // Reading PDFs for verify and endorse: objects, cross-references, revisions, signature fields
+        // and what changed after each signature; bounded for hostile input.
+        .target(name: "ShenbaoPDFReader", dependencies: ["ShenbaoPDFWriter", "ShenbaoZip", "ShenbaoCore"]),
         // Documents on top of the writer: pages, embedded CID font subsets, PNG/JPEG images.
         .target(name: "ShenbaoPDF", dependencies: ["ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoFonts"]),
         // Boxes, lines, tables and pages: knows no PDF.
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoTestSupport", "ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoPDFReaderTests", dependencies: ["ShenbaoPDFReader", "ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
