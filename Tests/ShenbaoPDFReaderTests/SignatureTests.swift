@@ -29,6 +29,7 @@ import ShenbaoTestSupport
         #expect(coverage.gapIsContents && coverage.coversWholeFile)
         let covered = try reader.coveredBytes(of: signature)
         #expect(covered.count == bytes.count - 2 - 2 * 64)
+        #expect(reader.modifications(after: signature) == ModificationReport(verdict: .none, objects: []))
     }
 
     @Test func contentsPaddingIsTrimmedOnlyAsFarAsTheDERLengthSays() throws {
@@ -54,6 +55,7 @@ import ShenbaoTestSupport
         #expect(signature.revision == nil)
         let failure = try #require(throws: ShenbaoFailure.self) { try reader.coveredBytes(of: signature) }
         #expect(failure.diagnostics.map(\.id) == ["pdf.malformed"])
+        #expect(reader.modifications(after: signature).verdict == .disallowed)
     }
 
     @Test(.requires(.pyHanko, .openssl)) func threeSignaturesByPyHanko() throws {
@@ -62,8 +64,9 @@ import ShenbaoTestSupport
         let started = ContinuousClock.now
         let reader = try PDFDocumentReader(bytes: bytes)
         let signatures = try reader.signatures()
+        let reports = signatures.map { reader.modifications(after: $0) }
         let elapsed = ContinuousClock.now - started
-        print("opened a 3-signature file of \(bytes.count) bytes in \(elapsed)")
+        print("opened and analysed a 3-signature file of \(bytes.count) bytes in \(elapsed)")
         #expect(reader.revisions.count == 4)
         #expect(signatures.map(\.fieldName) == ["Sig1", "Sig2", "Sig3"])
         #expect(signatures.map(\.revision) == [1, 2, 3])
@@ -82,6 +85,7 @@ import ShenbaoTestSupport
             #expect(SHA256.digest(try reader.coveredBytes(of: signature)) == digest)
             #expect(signature.contents.last != 0, "padding trimmed")
         }
+        #expect(reports.map(\.verdict) == [.allowed, .allowed, ModificationVerdict.none])
     }
 
     @Test(.requires(.pyHanko, .openssl)) func aTamperedFirstRevisionNoLongerMatchesItsDigest() throws {
@@ -93,6 +97,8 @@ import ShenbaoTestSupport
             let digest = try #require(Fixtures.messageDigest(in: signature.contents))
             #expect(SHA256.digest(try reader.coveredBytes(of: signature)) != digest)
         }
+        // The change is inside the signed revision, so no later revision changed anything.
+        #expect(signatures.map { reader.modifications(after: $0).verdict } == [.allowed, ModificationVerdict.none])
     }
 
     @Test(.requires(.pyHanko, .openssl, .qpdf)) func pyHankoSignsALinearizedFileWithObjectStreams() throws {
@@ -113,5 +119,7 @@ import ShenbaoTestSupport
         #expect(signature.fieldName == "审核" && signature.revision == 1)
         #expect(try reader.coverage(of: signature).coversWholeFile)
         #expect(SHA256.digest(try reader.coveredBytes(of: signature)) == Fixtures.messageDigest(in: signature.contents))
+        let report = reader.modifications(after: 0)
+        #expect(report.verdict == .allowed, "changed: \(report.objects)")
     }
 }
