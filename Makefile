@@ -8,8 +8,8 @@ BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming fonts-dejavu-core fonts-noto-cjk fonts-hanazono fonts-babelstone-han fontconfig
-DEB_TEST := poppler-utils qpdf mupdf-tools python3-pip
-PY_TEST := python-docx fonttools
+DEB_TEST := poppler-utils qpdf mupdf-tools openssl python3-pip
+PY_TEST := python-docx fonttools pyhanko
 
 .PHONY: all deps test-deps build sample test test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
 
@@ -35,7 +35,7 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@python3 -c "import docx, fontTools, pyhanko.sign" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release
@@ -90,7 +90,7 @@ install: build
 # Fuzzing (issue #8): libFuzzer with AddressSanitizer, FUZZ_S seconds per target, one line each.
 # The same targets, built normally, replay the corpus in `make test` (fuzz-replay).
 FUZZ_S ?= 60
-FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout
+FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout fuzz-pdf
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 # The corpus: the committed seeds and crash inputs (Fuzz/Corpus) plus the repository's own fixtures.
@@ -103,6 +103,7 @@ fuzz-corpus:
 	@cp templates/forms/*.yaml out/fuzz/corpus/fuzz-layout/
 	@cp templates/examples/申请表模板.docx out/fuzz/corpus/fuzz-zip/
 	@cp templates/examples/公章.png docs/*.png out/fuzz/corpus/fuzz-images/
+	@if [ -f out/申请表.pdf ]; then cp out/*.pdf out/fuzz/corpus/fuzz-pdf/; fi
 	@python3 -c "import zipfile,sys; sys.stdout.buffer.write(zipfile.ZipFile('templates/examples/申请表模板.docx').read('word/document.xml'))" > out/fuzz/corpus/fuzz-docx/example-document.xml
 
 fuzz-replay: fuzz-corpus

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
-// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms →
+// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF, PDFReader) → Forms →
 // FormLayout → Print (backends) → Kit (the engine API) → CLI and other hosts.
 import PackageDescription
 
@@ -39,6 +39,9 @@ let package = Package(
         // PDF objects, the file writer, content-stream operators, incremental updates and signature
         // placeholders: knows no layout and no fonts (typst's pdf-writer under krilla).
         .target(name: "ShenbaoPDFWriter", dependencies: ["ShenbaoCore", "ShenbaoZip"]),
+        // Reading PDFs for verify and endorse: objects, cross-references, revisions, signature fields
+        // and what changed after each signature; bounded for hostile input.
+        .target(name: "ShenbaoPDFReader", dependencies: ["ShenbaoPDFWriter", "ShenbaoZip", "ShenbaoCore"]),
         // Documents on top of the writer: pages, embedded CID font subsets, PNG/JPEG images.
         .target(name: "ShenbaoPDF", dependencies: ["ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoFonts", "ShenbaoZip"]),
         // Boxes, lines, tables and pages: knows no PDF.
@@ -75,6 +78,7 @@ let package = Package(
         .executableTarget(name: "fuzz-zip", dependencies: ["FuzzSupport", "ShenbaoZip"], path: "Fuzz/fuzz-zip"),
         .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoDOCX", "ShenbaoZip"], path: "Fuzz/fuzz-docx"),
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "ShenbaoPDF"], path: "Fuzz/fuzz-images"),
+        .executableTarget(name: "fuzz-pdf", dependencies: ["FuzzSupport", "ShenbaoPDFReader"], path: "Fuzz/fuzz-pdf"),
         .executableTarget(name: "fuzz-layout", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoFormLayout"], path: "Fuzz/fuzz-layout"),
 
         // What the tests share: running outside tools and the built binary, finding ../shared,
@@ -86,6 +90,7 @@ let package = Package(
         .testTarget(name: "ShenbaoDOCXTests", dependencies: ["ShenbaoTestSupport", "ShenbaoCore", "ShenbaoZip", "ShenbaoDOCX"]),
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoCore", "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoPDFReaderTests", dependencies: ["ShenbaoPDFReader", "ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoCore", "ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),

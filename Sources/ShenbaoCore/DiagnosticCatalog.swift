@@ -74,6 +74,12 @@ extension Diagnostic.ID {
     public static let outputIsInput = Diagnostic.ID("output.is_input", meaning: "an output names one of the inputs (directly, by another path or through a link); refused")
     public static let outputWrite = Diagnostic.ID("output.write", meaning: "an output file or folder could not be written")
     public static let outputsNone = Diagnostic.ID("outputs.none", meaning: "no expected output is given; at least one is needed")
+    public static let pdfEncrypted = Diagnostic.ID("pdf.encrypted", meaning: "the PDF is encrypted (/Encrypt); it cannot be read or verified without its password, so it is refused")
+    public static let pdfMalformed = Diagnostic.ID("pdf.malformed", meaning: "damaged PDF file: … (a cross-reference, object or stream that cannot be read)")
+    public static let pdfNotPDF = Diagnostic.ID("pdf.not_pdf", meaning: "not a PDF file (no %PDF- header in its first 1024 bytes)")
+    public static let pdfTooDeep = Diagnostic.ID("pdf.too_deep", meaning: "PDF objects nest deeper than … levels, or references chain further than …; refused")
+    public static let pdfTooLarge = Diagnostic.ID("pdf.too_large", meaning: "the PDF would expand beyond … MB, or holds more objects or revisions than …; refused (possible decompression bomb)")
+    public static let pdfUnsupported = Diagnostic.ID("pdf.unsupported", meaning: "the PDF uses a stream filter or predictor the reader does not decode (only FlateDecode with PNG predictors)")
     public static let periodOrder = Diagnostic.ID("period.order", meaning: "the end date … must be after the start date …")
     public static let periodTooLong = Diagnostic.ID("period.too_long", meaning: "the period is longer than the notice's …; the end date may be … at the latest, not …")
     public static let phoneFormat = Diagnostic.ID("phone.format", meaning: "phone number … is malformed; write 021-XXXXXXXX (8 digits, extension allowed, e.g. 021-64220000-2527) or a mobile")
@@ -128,7 +134,8 @@ extension Diagnostic.ID {
         .layoutColumns, .layoutCopies, .layoutLength, .layoutNestedEach, .layoutPage, .layoutRow,
         .layoutSeal, .layoutShape, .layoutSignature, .layoutSpan, .layoutTable, .layoutUnknownLabel,
         .layoutValign, .mobileFormat, .noticeUnknown, .noticeUnreadable, .opinionDecision,
-        .outputFormat, .outputIsInput, .outputWrite, .outputsNone, .periodOrder, .periodTooLong, .phoneFormat,
+        .outputFormat, .outputIsInput, .outputWrite, .outputsNone, .pdfEncrypted, .pdfMalformed, .pdfNotPDF,
+        .pdfTooDeep, .pdfTooLarge, .pdfUnsupported, .periodOrder, .periodTooLong, .phoneFormat,
         .postalCodeFormat, .postalCodeRegion, .rankDuplicate, .recommenderDistrict,
         .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable,
         .socialPublicServiceGovernmentLed, .staffNone, .templateMalformedTag, .templateMismatchedClose,

@@ -34,6 +34,43 @@ public enum Deflate {
         inflate(bytes[...], size: limit, exact: false, run: libdeflate_zlib_decompress)
     }
 
+    /// What inflating a zlib stream of unknown size came to.
+    public enum Inflated: Sendable, Hashable {
+        case data([UInt8])
+        /// The data is damaged or not a zlib stream.
+        case damaged
+        /// The data would inflate to more than the limit.
+        case tooLarge
+    }
+
+    /// Inflates a zlib stream whose size nobody declared (a PDF stream's, ISO 32000-1 §7.4.4),
+    /// telling a bomb (`tooLarge`) from damage. The buffer starts near the input's size and doubles
+    /// up to `limit`, so a small stream never costs a buffer of the whole limit.
+    public static func inflate(_ bytes: ArraySlice<UInt8>, upTo limit: Int) -> Inflated {
+        guard limit >= 0, let decompressor = libdeflate_alloc_decompressor() else { return .damaged }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var capacity = min(limit, max(4096, bytes.count > limit / 4 ? limit : 4 * bytes.count))
+        while true {
+            var out = [UInt8](repeating: 0, count: capacity)
+            var produced = 0
+            let result = bytes.withUnsafeBytes { src in
+                out.withUnsafeMutableBytes { dst in
+                    libdeflate_zlib_decompress(decompressor, src.baseAddress, src.count, dst.baseAddress, dst.count, &produced)
+                }
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS:
+                out.removeSubrange(produced...)
+                return .data(out)
+            case LIBDEFLATE_INSUFFICIENT_SPACE:
+                if capacity >= limit { return .tooLarge }
+                capacity = capacity > limit / 2 ? limit : capacity * 2
+            default:
+                return .damaged
+            }
+        }
+    }
+
     private typealias Compress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int) -> Int
     private typealias Bound = (OpaquePointer?, Int) -> Int
     private typealias Decompress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int,

@@ -4,7 +4,7 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, fcScan, fontTools, pythonDocx, shared
+    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, openssl, fcScan, fontTools, pythonDocx, pyHanko, shared
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
@@ -24,9 +24,11 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasPoppler = ["pdftotext", "pdftoppm", "pdffonts", "pdfinfo", "pdfimages"].allSatisfy(Subprocess.available)
     private static let hasQPDF = Subprocess.available("qpdf")
     private static let hasMuPDF = Subprocess.available("mutool")
+    private static let hasOpenSSL = Subprocess.available("openssl")
     private static let hasFCScan = Subprocess.available("fc-scan")
     private static let hasFontTools = Subprocess.pythonHas("fontTools")
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
+    private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign")
 
     /// Whether this machine has it.
     public var isMet: Bool {
@@ -39,9 +41,11 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .poppler: Self.hasPoppler
         case .qpdf: Self.hasQPDF
         case .mupdf: Self.hasMuPDF
+        case .openssl: Self.hasOpenSSL
         case .fcScan: Self.hasFCScan
         case .fontTools: Self.hasFontTools
         case .pythonDocx: Self.hasPythonDocx
+        case .pyHanko: Self.hasPyHanko
         case .shared: TestFolders.shared != nil
         }
     }
@@ -57,9 +61,11 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .poppler: "poppler's pdftotext, pdftoppm, pdffonts, pdfinfo, pdfimages (apt-get install poppler-utils)"
         case .qpdf: "qpdf (apt-get install qpdf)"
         case .mupdf: "MuPDF's mutool (apt-get install mupdf-tools)"
+        case .openssl: "openssl (apt-get install openssl)"
         case .fcScan: "fc-scan (apt-get install fontconfig)"
         case .fontTools: "Python's fontTools (pip install fonttools)"
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
+        case .pyHanko: "Python's pyHanko (pip install pyhanko)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
         }
     }
