@@ -8,8 +8,8 @@ BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming fonts-dejavu-core fontconfig
-DEB_TEST := poppler-utils qpdf python3-pip
-PY_TEST := python-docx fonttools
+DEB_TEST := poppler-utils qpdf python3-pip openssl
+PY_TEST := python-docx fonttools pyhanko
 
 .PHONY: all deps test-deps build sample test test-office bench bench-peers install clean
 
@@ -35,7 +35,7 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@python3 -c "import docx, fontTools, pyhanko.sign" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release

@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from the system, found through pkg-config (leaves).
@@ -50,6 +53,15 @@ let package = Package(
         // Output formats behind one protocol: laid-out pages + a pack plan → PDF or DOCX bytes.
         .target(name: "ShenbaoPrint", dependencies: ["ShenbaoCore", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoFonts",
                                                       "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoDOCX", "ShenbaoZip"]),
+        // Keys, certificates and the CMS signature a signed PDF carries (PAdES B-B), and its
+        // verification: PEM, PKCS#8, PKCS#12, PKCS#11 tokens; no PDF knowledge.
+        .target(name: "ShenbaoSign", dependencies: [
+            "ShenbaoCore",
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // The engine's public API: what the CLI, the batch runner and the server call.
         .target(name: "ShenbaoKit", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoFonts",
                                                     "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint"]),
@@ -79,6 +91,10 @@ let package = Package(
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ShenbaoSignTests", dependencies: [
+            "ShenbaoSign", "ShenbaoTestSupport",
+            .product(name: "X509", package: "swift-certificates"),
+        ]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, shared
+    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, shared, openssl, pyHanko
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
@@ -18,6 +18,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasFCScan = Subprocess.available("fc-scan")
     private static let hasFontTools = Subprocess.pythonHas("fontTools")
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
+    private static let hasOpenSSL = Subprocess.available("openssl")
+    private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign")
 
     /// Whether this machine has it.
     public var isMet: Bool {
@@ -30,6 +32,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fontTools: Self.hasFontTools
         case .pythonDocx: Self.hasPythonDocx
         case .shared: TestFolders.shared != nil
+        case .openssl: Self.hasOpenSSL
+        case .pyHanko: Self.hasPyHanko
         }
     }
 
@@ -44,6 +48,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fontTools: "Python's fontTools (pip install fonttools)"
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
+        case .openssl: "openssl (apt-get install openssl)"
+        case .pyHanko: "Python's pyHanko (pip install pyhanko)"
         }
     }
 }
