@@ -34,19 +34,24 @@ public struct SigningIdentity: Sendable {
         var extra = Array(given.dropFirst()) + (try chain.map(CertificateFile.read) ?? [])
         var leaf = given.first
         let data = try CertificateFile.read(key, unreadable: .signKeyUnreadable)
-        guard PEMFile.isPEM(data) else {
-            throw SigningFailure.refuse(.signKeyUnreadable, key,
-                zh: "不是 PEM 私钥文件", en: "not a PEM key file")
+        let software: SoftwareKey
+        if PEMFile.isPEM(data) {
+            let pem = try PEMFile(data, source: key, unreadable: .signKeyUnreadable)
+            guard let found = try pem.key(passphrase: secret, source: key) else {
+                throw SigningFailure.refuse(.signKeyUnreadable, key,
+                    zh: "PEM 文件中没有私钥", en: "the PEM file holds no private key")
+            }
+            software = found
+            let beside = try pem.certificates(source: key, unreadable: .signKeyUnreadable)
+            let matching = beside.first { $0.publicKey == found.key.publicKey }
+            leaf = leaf ?? matching
+            extra += beside.filter { $0 != matching }
+        } else {
+            let p12 = try PKCS12(data, passphrase: secret, source: key)
+            software = p12.key
+            leaf = leaf ?? p12.leaf
+            extra += chain == nil ? p12.others : []
         }
-        let pem = try PEMFile(data, source: key, unreadable: .signKeyUnreadable)
-        guard let software = try pem.key(passphrase: secret, source: key) else {
-            throw SigningFailure.refuse(.signKeyUnreadable, key,
-                zh: "PEM 文件中没有私钥", en: "the PEM file holds no private key")
-        }
-        let beside = try pem.certificates(source: key, unreadable: .signKeyUnreadable)
-        let matching = beside.first { $0.publicKey == software.key.publicKey }
-        leaf = leaf ?? matching
-        extra += beside.filter { $0 != matching }
         let signingKey = SigningKey.software(software.key), algorithm = software.algorithm
         guard let leaf else { throw missingCertificate(key) }
         var seen: Set<Certificate> = [leaf]
