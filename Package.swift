@@ -28,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CPKCS11", pkgConfig: "p11-kit-1",
+                       providers: [.apt(["libp11-kit-dev"])]),
 
         // Values, loaders, diagnostics: no project dependencies.
         .target(name: "ShenbaoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -56,7 +58,7 @@ let package = Package(
         // Keys, certificates and the CMS signature a signed PDF carries (PAdES B-B), and its
         // verification: PEM, PKCS#8, PKCS#12, PKCS#11 tokens; no PDF knowledge.
         .target(name: "ShenbaoSign", dependencies: [
-            "ShenbaoCore",
+            "ShenbaoCore", "CPKCS11",
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "Crypto", package: "swift-crypto"),

@@ -32,28 +32,38 @@ public struct SigningIdentity: Sendable {
                             secret: String? = nil, signingTime: Date) throws -> SigningIdentity {
         let given = try certificate.map(CertificateFile.read) ?? []
         var extra = Array(given.dropFirst()) + (try chain.map(CertificateFile.read) ?? [])
+        let signingKey: SigningKey, algorithm: KeyAlgorithm
         var leaf = given.first
-        let data = try CertificateFile.read(key, unreadable: .signKeyUnreadable)
-        let software: SoftwareKey
-        if PEMFile.isPEM(data) {
-            let pem = try PEMFile(data, source: key, unreadable: .signKeyUnreadable)
-            guard let found = try pem.key(passphrase: secret, source: key) else {
-                throw SigningFailure.refuse(.signKeyUnreadable, key,
-                    zh: "PEM 文件中没有私钥", en: "the PEM file holds no private key")
-            }
-            software = found
-            let beside = try pem.certificates(source: key, unreadable: .signKeyUnreadable)
-            let matching = beside.first { $0.publicKey == found.key.publicKey }
-            leaf = leaf ?? matching
-            extra += beside.filter { $0 != matching }
+        if PKCS11URI.isURI(key) {
+            let token = try PKCS11Key(PKCS11URI(key), uri: key, pin: secret)
+            leaf = leaf ?? token.certificate
+            guard let leaf else { throw missingCertificate(key, token: true) }
+            algorithm = try KeyAlgorithm(publicKey: leaf.publicKey, source: key)
+            signingKey = .token(token)
         } else {
-            let p12 = try PKCS12(data, passphrase: secret, source: key)
-            software = p12.key
-            leaf = leaf ?? p12.leaf
-            extra += chain == nil ? p12.others : []
+            let data = try CertificateFile.read(key, unreadable: .signKeyUnreadable)
+            let software: SoftwareKey
+            if PEMFile.isPEM(data) {
+                let pem = try PEMFile(data, source: key, unreadable: .signKeyUnreadable)
+                guard let found = try pem.key(passphrase: secret, source: key) else {
+                    throw SigningFailure.refuse(.signKeyUnreadable, key,
+                        zh: "PEM 文件中没有私钥", en: "the PEM file holds no private key")
+                }
+                software = found
+                let beside = try pem.certificates(source: key, unreadable: .signKeyUnreadable)
+                let matching = beside.first { $0.publicKey == found.key.publicKey }
+                leaf = leaf ?? matching
+                extra += beside.filter { $0 != matching }
+            } else {
+                let p12 = try PKCS12(data, passphrase: secret, source: key)
+                software = p12.key
+                leaf = leaf ?? p12.leaf
+                extra += chain == nil ? p12.others : []
+            }
+            signingKey = .software(software.key)
+            algorithm = software.algorithm
         }
-        let signingKey = SigningKey.software(software.key), algorithm = software.algorithm
-        guard let leaf else { throw missingCertificate(key) }
+        guard let leaf else { throw missingCertificate(key, token: false) }
         var seen: Set<Certificate> = [leaf]
         let issuers = extra.filter { seen.insert($0).inserted }
         return try SigningIdentity(key: signingKey, algorithm: algorithm, certificate: leaf, chain: issuers,
@@ -87,6 +97,10 @@ public struct SigningIdentity: Sendable {
         switch key {
         case .software(let privateKey):
             matches = privateKey.publicKey == certificate.publicKey
+        case .token(let token):
+            let probe = Array("shenbao key check \(source)".utf8)
+            matches = try token.fits(algorithm)
+                && certificate.publicKey.isValidSignature(sign(probe), for: probe, signatureAlgorithm: algorithm.signatureAlgorithm)
         }
         guard matches else {
             throw SigningFailure.refuse(.signKeyMismatch, source,
@@ -121,9 +135,11 @@ public struct SigningIdentity: Sendable {
             en: "the certificate's key usage allows no signing (neither digitalSignature nor nonRepudiation); use a signing certificate")
     }
 
-    private static func missingCertificate(_ source: String) -> ShenbaoFailure {
+    private static func missingCertificate(_ source: String, token: Bool) -> ShenbaoFailure {
         SigningFailure.refuse(.signCertificateMissing, source,
-            zh: "缺少证书：请用 --sign-cert 给出与私钥对应的证书", en: "no certificate: give the key's certificate with --sign-cert")
+            zh: token ? "令牌上没有与密钥同标签的证书：请用 --sign-cert 给出证书" : "缺少证书：请用 --sign-cert 给出与私钥对应的证书",
+            en: token ? "the token holds no certificate with the key's label; give one with --sign-cert"
+                      : "no certificate: give the key's certificate with --sign-cert")
     }
 
     /// A time as messages print it: ISO 8601 in UTC, as certificates state their validity.

@@ -4,10 +4,12 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, shared, openssl, pyHanko
+    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, shared, openssl, softHSM, pyHanko
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
+    /// SoftHSM's PKCS#11 module, as Debian's softhsm2 installs it.
+    public static let softHSMModule = "/usr/lib/softhsm/libsofthsm2.so"
     /// The recorded fallback font.
     public static let dejaVuPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -19,6 +21,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasFontTools = Subprocess.pythonHas("fontTools")
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
     private static let hasOpenSSL = Subprocess.available("openssl")
+    private static let hasSoftHSM = ["softhsm2-util", "pkcs11-tool"].allSatisfy(Subprocess.available)
+        && FileManager.default.fileExists(atPath: softHSMModule)
     private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign")
 
     /// Whether this machine has it.
@@ -33,6 +37,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .pythonDocx: Self.hasPythonDocx
         case .shared: TestFolders.shared != nil
         case .openssl: Self.hasOpenSSL
+        case .softHSM: Self.hasSoftHSM
         case .pyHanko: Self.hasPyHanko
         }
     }
@@ -49,6 +54,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
         case .openssl: "openssl (apt-get install openssl)"
+        case .softHSM: "SoftHSM2 and pkcs11-tool (apt-get install softhsm2 opensc)"
         case .pyHanko: "Python's pyHanko (pip install pyhanko)"
         }
     }
