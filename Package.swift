@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from the system, found through pkg-config (leaves).
@@ -25,6 +28,8 @@ let package = Package(
                        providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
                        providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CPKCS11", pkgConfig: "p11-kit-1",
+                       providers: [.apt(["libp11-kit-dev"])]),
 
         // Values, loaders, diagnostics: no project dependencies.
         .target(name: "ShenbaoCore", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -53,6 +58,15 @@ let package = Package(
         // Output formats behind one protocol: laid-out pages + a pack plan → PDF or DOCX bytes.
         .target(name: "ShenbaoPrint", dependencies: ["ShenbaoCore", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoFonts",
                                                       "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoDOCX", "ShenbaoZip"]),
+        // Keys, certificates and the CMS signature a signed PDF carries (PAdES B-B), and its
+        // verification: PEM, PKCS#8, PKCS#12, PKCS#11 tokens; no PDF knowledge.
+        .target(name: "ShenbaoSign", dependencies: [
+            "ShenbaoCore", "CPKCS11",
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // The engine's public API: what the CLI, the batch runner and the server call.
         .target(name: "ShenbaoKit", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoFonts",
                                                     "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint"]),
@@ -94,6 +108,10 @@ let package = Package(
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoCore", "ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ShenbaoSignTests", dependencies: [
+            "ShenbaoSign", "ShenbaoTestSupport", "ShenbaoCore",
+            .product(name: "X509", package: "swift-certificates"),
+        ]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
     ]
 )

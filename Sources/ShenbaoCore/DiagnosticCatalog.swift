@@ -3,7 +3,7 @@
 /// that no id is used that is missing here).
 ///
 /// Ids are grouped by the part of the input they are about: a prefix for files and tools
-/// (`data.`, `zip.`, `docx.`, `template.`, `layout.`, `font.`, `image.`, `output.`), and the rule
+/// (`data.`, `zip.`, `docx.`, `template.`, `layout.`, `font.`, `image.`, `output.`, `sign.`), and the rule
 /// ids of `spec/data-model.md` for data that breaks the notice's rules.
 extension Diagnostic.ID {
     public static let configInvalid = Diagnostic.ID("config.invalid", meaning: "an entry of a notice, definition or font configuration is missing or malformed")
@@ -91,6 +91,20 @@ extension Diagnostic.ID {
     public static let renderFailed = Diagnostic.ID("render.failed", meaning: "rendering a form failed for a reason no other id names")
     public static let required = Diagnostic.ID("required", meaning: "a required field is missing")
     public static let sealUnreadable = Diagnostic.ID("seal.unreadable", meaning: "cannot read the seal image")
+    public static let signCertificateExpired = Diagnostic.ID("sign.certificate_expired", meaning: "the signer's certificate is expired or not yet valid at the signing time")
+    public static let signCertificateMissing = Diagnostic.ID("sign.certificate_missing", meaning: "no certificate for the signing key: give --sign-cert, or a PKCS#12 file or token that holds one")
+    public static let signCertificateUnreadable = Diagnostic.ID("sign.certificate_unreadable", meaning: "cannot read the certificate or chain file (PEM or DER X.509 expected)")
+    public static let signCMSMalformed = Diagnostic.ID("sign.cms_malformed", meaning: "a signature's CMS data is malformed or not a SignedData")
+    public static let signKeyMismatch = Diagnostic.ID("sign.key_mismatch", meaning: "the private key does not belong to the certificate")
+    public static let signKeyUnreadable = Diagnostic.ID("sign.key_unreadable", meaning: "cannot read the signing key (PEM, PKCS#12 or a pkcs11: URI expected)")
+    public static let signKeyUsage = Diagnostic.ID("sign.key_usage", meaning: "the certificate's key usage allows neither digitalSignature nor nonRepudiation")
+    public static let signLegacyPKCS12 = Diagnostic.ID("sign.legacy_pkcs12", meaning: "a PKCS#12 file encrypted with RC2/3DES/RC4 (legacy); convert it with the openssl pkcs12 command given")
+    public static let signPassphrase = Diagnostic.ID("sign.passphrase", meaning: "the passphrase or PIN is wrong, or none was given for an encrypted key or a token")
+    public static let signPinInURI = Diagnostic.ID("sign.pin_in_uri", meaning: "a pkcs11: URI with pin-value is refused; give the PIN in a file or SHENBAO_SIGN_PIN")
+    public static let signToken = Diagnostic.ID("sign.token", meaning: "the PKCS#11 module, token or key object cannot be used")
+    public static let signUnsupportedAlgorithm = Diagnostic.ID("sign.unsupported_algorithm", meaning: "a key or signature algorithm other than RSA or ECDSA with SHA-256 (Ed25519, DSA, SM2, RSA-PSS…)")
+    public static let signUnsupportedCurve = Diagnostic.ID("sign.unsupported_curve", meaning: "an ECDSA key on a curve other than P-256 or P-384")
+    public static let signWeakKey = Diagnostic.ID("sign.weak_key", meaning: "an RSA key under 2048 bits")
     public static let socialPublicServiceGovernmentLed = Diagnostic.ID("social_public_service.government_led", meaning: "a 社会管理与公共服务 pilot must be led by a government body")
     public static let staffNone = Diagnostic.ID("staff.none", meaning: "the unit has no full-time standardization staff")
     public static let templateMalformedTag = Diagnostic.ID("template.malformed_tag", meaning: "tag is never closed with …")
@@ -137,7 +151,10 @@ extension Diagnostic.ID {
         .outputFormat, .outputIsInput, .outputWrite, .outputsNone, .pdfEncrypted, .pdfMalformed, .pdfNotPDF,
         .pdfTooDeep, .pdfTooLarge, .pdfUnsupported, .periodOrder, .periodTooLong, .phoneFormat,
         .postalCodeFormat, .postalCodeRegion, .rankDuplicate, .recommenderDistrict,
-        .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable,
+        .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable, .signCertificateExpired,
+        .signCertificateMissing, .signCertificateUnreadable, .signCMSMalformed, .signKeyMismatch,
+        .signKeyUnreadable, .signKeyUsage, .signLegacyPKCS12, .signPassphrase, .signPinInURI, .signToken,
+        .signUnsupportedAlgorithm, .signUnsupportedCurve, .signWeakKey,
         .socialPublicServiceGovernmentLed, .staffNone, .templateMalformedTag, .templateMismatchedClose,
         .templateMissingValue, .templateMoneyRange, .templateOutputTooLarge, .templatePartialDepth, .templatePartialInDocx,
         .templateSectionStructure, .templateTagWithoutData, .templateTooDeep, .templateTooLarge, .templateUnclosedSection,

@@ -4,10 +4,12 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, openssl, fcScan, fontTools, pythonDocx, pyHanko, shared
+    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, openssl, softHSM, fcScan, fontTools, pythonDocx, pyHanko, shared
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
+    /// SoftHSM's PKCS#11 module, as Debian's softhsm2 installs it.
+    public static let softHSMModule = "/usr/lib/softhsm/libsofthsm2.so"
     /// The recorded fallback fonts, in the order `fonts/fonts.yaml` tries them.
     public static let dejaVuPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
     /// Noto Serif CJK SC is face 2 of the collection (JP, KR, SC, TC, HK); CFF outlines.
@@ -28,6 +30,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasFCScan = Subprocess.available("fc-scan")
     private static let hasFontTools = Subprocess.pythonHas("fontTools")
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
+    private static let hasSoftHSM = ["softhsm2-util", "pkcs11-tool"].allSatisfy(Subprocess.available)
+        && FileManager.default.fileExists(atPath: softHSMModule)
     private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign")
 
     /// Whether this machine has it.
@@ -47,6 +51,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .pythonDocx: Self.hasPythonDocx
         case .pyHanko: Self.hasPyHanko
         case .shared: TestFolders.shared != nil
+        case .softHSM: Self.hasSoftHSM
         }
     }
 
@@ -67,6 +72,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
         case .pyHanko: "Python's pyHanko (pip install pyhanko)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
+        case .softHSM: "SoftHSM2 and pkcs11-tool (apt-get install softhsm2 opensc)"
         }
     }
 }
