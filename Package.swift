@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
-// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms →
+// Modules depend one way: Core → Template → (Zip, XML → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms →
 // FormLayout → Print (backends) → Kit (the engine API) → CLI and other hosts.
 import PackageDescription
 
@@ -32,8 +32,11 @@ let package = Package(
         .target(name: "ShenbaoTemplate", dependencies: ["ShenbaoCore"]),
         // DEFLATE on whole buffers (libdeflate), a bounded ZIP reader and a deterministic writer.
         .target(name: "ShenbaoZip", dependencies: ["CDeflate", "ShenbaoCore"]),
+        // libxml2 under one policy for untrusted package parts (no network, DTDs or entities; bounded
+        // depth): whole parts as trees, or streamed; OPC relationships. DOCX and Sheets share it.
+        .target(name: "ShenbaoXML", dependencies: ["CLibXML2", "ShenbaoCore"]),
         // Filling users' Word templates; writing WordprocessingML.
-        .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "CLibXML2"]),
+        .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "ShenbaoXML", "CLibXML2"]),
         // Font faces, shaping, metrics and subsetting through HarfBuzz.
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
         // PDF objects, the file writer, content-stream operators, incremental updates and signature
