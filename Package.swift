@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
-// Modules depend one way: Core → Template → (Zip, XML → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms →
+// Modules depend one way: Core → Template → (Zip, XML → DOCX | Fonts → Layout | PDFWriter → PDF) → Forms → Sheets,
 // FormLayout → Print (backends) → Kit (the engine API) → CLI and other hosts.
 import PackageDescription
 
@@ -48,6 +48,9 @@ let package = Package(
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoCore", "ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
         .target(name: "ShenbaoForms", dependencies: ["ShenbaoCore"]),
+        // The clerks' spreadsheets: CSV (UTF-8, GB18030) and XLSX read into sheets, sheets into data
+        // records typed by the form definition; XLSX written (the batch template, reports).
+        .target(name: "ShenbaoSheets", dependencies: ["ShenbaoCore", "ShenbaoZip", "ShenbaoXML", "ShenbaoForms"]),
         // The form layout language: layout files → blocks for one record; knows no output format.
         .target(name: "ShenbaoFormLayout", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoForms", "ShenbaoLayout"]),
         // Output formats behind one protocol: laid-out pages + a pack plan → PDF or DOCX bytes.
@@ -80,6 +83,8 @@ let package = Package(
         .testTarget(name: "ShenbaoFontsTests", dependencies: ["ShenbaoFonts", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoPDFTests", dependencies: ["ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoFonts", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
+        .testTarget(name: "ShenbaoSheetsTests", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoZip", "ShenbaoTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
