@@ -30,7 +30,7 @@ enum CellTyping {
             switch cell {
             case .number(let x): return .value(x.rounded() == x && abs(x) < 1e15 ? .integer(Int(x)) : .decimal(x))
             case .text(let s):
-                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = s.trimmed
                 if let n = Int(t) { return .value(.integer(n)) }
                 if let x = Double(t), x.rounded() == x, abs(x) < 1e15 { return .value(.integer(Int(x))) }
                 return .value(.text(t))
@@ -41,7 +41,7 @@ enum CellTyping {
             case .bool(let b): return .value(.bool(b))
             case .number(let x) where x == 0 || x == 1: return .value(.bool(x == 1))
             case .text(let s):
-                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = s.trimmed
                 return .value(Value.text(t).answer.map(Value.bool) ?? .text(t))
             default: return .value(untyped(cell))
             }
@@ -49,7 +49,7 @@ enum CellTyping {
             switch cell {
             case .date(let d): return .value(.date(d))
             case .text(let s):
-                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = s.trimmed
                 if let d = CivilDate(parsing: t) { return .value(.date(d)) }
                 if looksLikeDate(t) {
                     return .unreadable(Localized(zh: "日期「\(t)」不存在（请检查年、月、日）", en: "the date “\(t)” does not exist (check year, month and day)"))
@@ -66,7 +66,7 @@ enum CellTyping {
     private static func untyped(_ cell: Cell) -> Value {
         switch cell {
         case .empty: return .null
-        case .text(let s): return .text(s.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .text(let s): return .text(s.trimmed)
         case .number(let x): return x.rounded() == x && abs(x) < 1e15 ? .integer(Int(x)) : .decimal(x)
         case .bool(let b): return .bool(b)
         case .date(let d): return .date(d)
@@ -79,12 +79,12 @@ enum CellTyping {
                 zh: "单元格是超过 15 位的数字，Excel 已把后几位变成 0（\(cell.displayText)）；请把该列设为文本格式后重新输入",
                 en: "the cell is a number of more than 15 digits, whose last digits Excel has already turned to 0 (\(cell.displayText)); format the column as text and type it again"))
         }
-        return .value(.text(cell.displayText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        return .value(.text(cell.displayText.trimmed))
     }
 
     /// A list: a JSON array in the cell, or one value (a single 重点方向) for a list of scalars.
     private static func list(_ cell: Cell, item: FieldDefinition?) -> Outcome {
-        let t = cell.displayText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = cell.displayText.trimmed
         guard t.hasPrefix("[") else {
             guard let item, item.kind != .record else { return .value(.text(t)) }
             switch type(cell, field: item) {

@@ -33,7 +33,7 @@ enum SheetColumns {
         var errors: [Diagnostic] = []
         let sections = Set(definition.allFields.compactMap { $0.path.split(separator: ".").first.map(String.init) })
         for (index, raw) in sheet.header.enumerated() {
-            let header = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let header = raw.trimmed
             let letters = CellReference.letters(ofColumn: index)
             if header.isEmpty {
                 if sheet.rows.contains(where: { !$0[index].isBlank }) {

@@ -37,22 +37,22 @@ public struct SheetRecords: Sendable {
         self.warnings = warnings
         var rowWarnings: [String: [Diagnostic]] = [:]
         for warning in sheet.warnings { rowWarnings[warning.file ?? "", default: []].append(warning) }
-        let paths = columns.map { $0.path.split(separator: ".") }
+        let tree = RecordTree(paths: columns.map(\.path))
         records = sheet.rows.compactMap { row in
             guard row.cells.contains(where: { !$0.isBlank }) else { return nil }
             let location = SheetRow.location(file: file, row: row.number)
-            var entries: [(path: [Substring], value: Value)] = []
+            var values = [Value?](repeating: nil, count: columns.count)
             var failures: [Diagnostic] = []
-            for (column, path) in zip(columns, paths) {
+            for (i, column) in columns.enumerated() {
                 switch CellTyping.type(row[column.index], field: column.field) {
                 case .missing: continue
-                case .value(let value): entries.append((path, value))
+                case .value(let value): values[i] = value
                 case .unreadable(let why):
                     failures.append(Diagnostic(id: .sheetRow, file: location, path: column.path, label: column.header,
                         message: Localized(zh: "\(column.letters) 列：\(why.zh)", en: "column \(column.letters): \(why.en)")))
                 }
             }
-            let document = failures.isEmpty ? DataDocument(file: location, root: RecordTree.build(entries)) : nil
+            let document = failures.isEmpty ? DataDocument(file: location, root: tree.build(values)) : nil
             return SheetRecord(row: row.number, document: document, failures: failures, warnings: rowWarnings[location] ?? [])
         }
     }

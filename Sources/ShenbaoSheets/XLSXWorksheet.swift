@@ -114,7 +114,7 @@ struct XLSXWorksheet {
             return inline.isEmpty ? .empty : .text(XString.decode(inline))
         case "s":
             guard let raw else { return .empty }
-            guard let index = Int(raw.trimmingCharacters(in: .whitespaces)), strings.indices.contains(index) else {
+            guard let index = Int(raw.trimmed), strings.indices.contains(index) else {
                 throw malformed("单元格 \(reference) 引用了不存在的共享字符串「\(raw)」",
                                 "cell \(reference) refers to shared string “\(raw)”, which does not exist")
             }
@@ -130,7 +130,7 @@ struct XLSXWorksheet {
             return CivilDate(parsing: raw).map(Cell.date) ?? .text(raw)
         default:
             guard let raw else { return .empty }
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmed
             if trimmed.isEmpty { return .empty }
             guard let number = Double(trimmed), number.isFinite else {
                 throw malformed("单元格 \(reference) 的数值「\(raw)」无法读取", "cell \(reference) holds an unreadable number “\(raw)”")

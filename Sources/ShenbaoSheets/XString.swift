@@ -4,7 +4,7 @@
 enum XString {
     /// Decodes every `_xHHHH_` in `text` (surrogate pairs as two escapes); others stay as written.
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "_")), text.contains("_x") else { return text }
+        guard text.mayHoldXStringEscape else { return text }
         var units: [UInt16] = []
         let source = Array(text.utf16)
         var i = 0
@@ -22,7 +22,7 @@ enum XString {
 
     /// Escapes what `decode` would otherwise misread: the `_` that starts a `_xHHHH_` lookalike.
     static func encode(_ text: String) -> String {
-        guard text.contains("_x") else { return text }
+        guard text.mayHoldXStringEscape else { return text }
         let source = Array(text.utf16)
         var units: [UInt16] = []
         for i in source.indices {

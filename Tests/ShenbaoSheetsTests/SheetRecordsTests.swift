@@ -116,7 +116,7 @@ extension SheetFixtures {
     @Test func xlsxCellsTypedToo() throws {
         let sheet = Sheet(header: ["邮政编码", "专兼职标准化人员数", "信用良好", "申请日期", "统一社会信用代码", "联系电话"],
                           rows: [SheetRow(number: 2, cells: [.number(200120), .number(3), .number(1), .date(CivilDate(year: 2024, month: 5, day: 16)!),
-                                                             .number(913101153325803473), .number(13761234567)])])
+                                                             .number(913_101_153_325_803_520), .number(13761234567)])])
         let records = try SheetRecords(sheet: sheet, file: "a.xlsx", definition: SheetFixtures.application())
         let record = records.records[0]
         // An 18-digit code typed as a number has lost digits already: the row says so instead of guessing.
