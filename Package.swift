@@ -73,6 +73,10 @@ let package = Package(
         .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
                           path: "bench/render/inprocess"),
 
+        // Reading a 5,000-row batch workbook into records (bench/sheets/run.sh).
+        .executableTarget(name: "bench-sheets", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoCore"],
+                          path: "bench/sheets", exclude: ["run.sh", "README.md"]),
+
         // What the tests share: running outside tools and the built binary, finding ../shared,
         // requirements as skip traits, snapshots and golden texts (which read DOCX with ShenbaoZip).
         .target(name: "ShenbaoTestSupport", dependencies: ["ShenbaoCore", "ShenbaoZip"], path: "Tests/ShenbaoTestSupport"),

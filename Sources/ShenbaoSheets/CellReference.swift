@@ -17,8 +17,13 @@ public struct CellReference: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `B3`, `$B$3` and `b3`; nil for anything else or beyond the grid.
     public init?(_ text: String) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// The same from UTF-8 bytes (a worksheet's `r` attribute as the parser has it).
+    public init?<Bytes: Collection>(utf8: Bytes) where Bytes.Element == UInt8 {
         var column = 0, row = 0, letters = 0, digits = 0
-        for byte in text.utf8 where byte != UInt8(ascii: "$") {
+        for byte in utf8 where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "a") ... UInt8(ascii: "z"):
                 guard digits == 0, letters < 3 else { return nil }

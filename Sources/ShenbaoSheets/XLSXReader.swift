@@ -25,7 +25,7 @@ public enum XLSXReader {
                                           en: "the part \(part) of sheet “\(name)” is missing")
         }
         let worksheet = XLSXWorksheet(strings: strings, formats: formats, date1904: package.date1904, part: part, file: file)
-        var rows = try worksheet.rows(sheetBytes)
+        var rows = try worksheet.read(sheetBytes)
         guard !rows.isEmpty else {
             throw ShenbaoFailure.unusable(.sheetHeader, file: file, zh: "工作表「\(name)」是空的，没有表头行",
                                           en: "sheet “\(name)” is empty: no header row")

@@ -5,33 +5,40 @@ import ShenbaoXML
 /// into it. An item is plain (`<si><t>…</t></si>`) or rich text, runs of `<r><t>…</t></r>`
 /// whose texts join into the cell's text (§18.4.4 `r`); phonetic runs (`rPh`, furigana) are
 /// not part of the text and are skipped.
-enum XLSXSharedStrings {
+final class XLSXSharedStrings: XMLContentHandler {
+    private(set) var strings: [String] = []
+    private var current: [UInt8] = []
+    private var inItem = false, inText = false, phonetic = 0
+
     static func read(_ bytes: [UInt8], part: String, file: String) throws(ShenbaoFailure) -> [String] {
-        let reader = try XMLStreamReader(bytes, part: part, file: file, XLSXPackage.refusal)
-        var strings: [String] = []
-        var current = ""
-        var inItem = false, inText = false, phonetic = 0
-        while let event = try reader.next() {
-            switch event {
-            case .start(let e):
-                switch e.name {
-                case "sst": strings.reserveCapacity(min(Int(e.attribute("uniqueCount") ?? "") ?? 0, bytes.count / 8))
-                case "si": inItem = true; current = ""
-                case "rPh": phonetic += 1
-                case "t": inText = inItem && phonetic == 0
-                default: break
-                }
-            case .end(let name):
-                switch name {
-                case "si": strings.append(XString.decode(current)); inItem = false
-                case "rPh": phonetic -= 1
-                case "t": inText = false
-                default: break
-                }
-            case .text(let t):
-                if inText { current += t }
-            }
+        let table = XLSXSharedStrings()
+        try XMLPushParser.parse(bytes, part: part, file: file, XLSXPackage.refusal, handler: table)
+        return table.strings
+    }
+
+    func start(_ tag: XMLTag) {
+        if tag.is("si") {
+            inItem = true
+            current.removeAll(keepingCapacity: true)
+        } else if tag.is("t") {
+            inText = inItem && phonetic == 0
+        } else if tag.is("rPh") {
+            phonetic += 1
         }
-        return strings
+    }
+
+    func end(_ name: XMLName) {
+        if name.is("si") {
+            strings.append(XString.decode(String(decoding: current, as: UTF8.self)))
+            inItem = false
+        } else if name.is("t") {
+            inText = false
+        } else if name.is("rPh") {
+            phonetic -= 1
+        }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inText { current.append(contentsOf: bytes) }
     }
 }
