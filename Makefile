@@ -9,7 +9,7 @@ BIN := .build/release/shenbao
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming fonts-dejavu-core fontconfig
 DEB_TEST := poppler-utils qpdf python3-pip
-PY_TEST := python-docx fonttools
+PY_TEST := python-docx fonttools openpyxl
 
 .PHONY: all deps test-deps build sample test test-office bench bench-peers install clean
 
@@ -35,7 +35,7 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@python3 -c "import docx, fontTools, openpyxl" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release
@@ -61,6 +61,7 @@ bench: build
 	python3 bench/fill/run.py --bin $(BIN)
 	python3 bench/validate/run.py --bin $(BIN)
 	bench/render/run.sh
+	bench/sheets/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

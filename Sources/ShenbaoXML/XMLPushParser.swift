@@ -117,6 +117,8 @@ public enum XMLPushParser {
             self.sink = sink
             self.context = context
             self.bytes = bytes
+            // With the encoding fixed, libxml2 would read a UTF-8 byte order mark as content.
+            fed = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             self.part = part
             self.file = file
             self.refusal = refusal

@@ -70,3 +70,26 @@ import Testing
         #expect(SheetFixtures.refusal(SheetFixtures.workbook(sheetData: "")) == ["sheet.header"])
     }
 }
+
+@Suite struct PackagePartTests {
+    /// Word and Excel write parts with a UTF-8 byte order mark: it is no content.
+    @Test func partsWithAByteOrderMarkRead() throws {
+        var zip = ZipWriter()
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        zip.add("_rels/.rels", contents: bom + Array("""
+            <?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(rel)/officeDocument" Target="/xl/workbook.xml"/></Relationships>
+            """.utf8))
+        zip.add("xl/workbook.xml", contents: bom + Array("<workbook xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheets><sheet name=\"甲\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>".utf8))
+        zip.add("xl/_rels/workbook.xml.rels", contents: bom + Array("""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(rel)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+            """.utf8))
+        zip.add("xl/worksheets/sheet1.xml", contents: bom + Array("<worksheet xmlns=\"\(ns)\"><sheetData><row><c t=\"inlineStr\"><is><t>申请单位</t></is></c></row></sheetData></worksheet>".utf8))
+        let sheet = try XLSXReader.read(zip.finish(), file: "bom.xlsx")
+        #expect(sheet.name == "甲")
+        #expect(sheet.header == ["申请单位"])
+    }
+}
