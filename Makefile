@@ -9,7 +9,7 @@ BIN := .build/release/shenbao
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev libp11-kit-dev fonts-arphic-uming fonts-dejavu-core fonts-noto-cjk fonts-hanazono fonts-babelstone-han fontconfig
 DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc python3-pip
-PY_TEST := python-docx fonttools pyhanko
+PY_TEST := python-docx fonttools pyhanko openpyxl
 
 .PHONY: all deps test-deps build sample test test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
 
@@ -35,7 +35,7 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools, pyhanko.sign" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@python3 -c "import docx, fontTools, pyhanko.sign, openpyxl" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release
@@ -63,6 +63,7 @@ bench: build
 	python3 bench/fill/run.py --bin $(BIN)
 	python3 bench/validate/run.py --bin $(BIN)
 	bench/render/run.sh
+	bench/sheets/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Shenbao (申报): structured data → print-ready official forms (PDF, DOCX).
-// Modules depend one way: Core → Template → (Zip → DOCX | Fonts → Layout | PDFWriter → PDF, PDFReader) → Forms →
+// Modules depend one way: Core → Template → (Zip, XML → DOCX | Fonts → Layout | PDFWriter → PDF, PDFReader) → Forms → Sheets,
 // FormLayout → Print (backends) → Kit (the engine API) → CLI and other hosts.
 import PackageDescription
 
@@ -37,8 +37,11 @@ let package = Package(
         .target(name: "ShenbaoTemplate", dependencies: ["ShenbaoCore"]),
         // DEFLATE on whole buffers (libdeflate), a bounded ZIP reader and a deterministic writer.
         .target(name: "ShenbaoZip", dependencies: ["CDeflate", "ShenbaoCore"]),
+        // libxml2 under one policy for untrusted package parts (no network, DTDs or entities; bounded
+        // depth): whole parts as trees, or streamed; OPC relationships. DOCX and Sheets share it.
+        .target(name: "ShenbaoXML", dependencies: ["CLibXML2", "ShenbaoCore"]),
         // Filling users' Word templates; writing WordprocessingML.
-        .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "CLibXML2"]),
+        .target(name: "ShenbaoDOCX", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoZip", "ShenbaoXML", "CLibXML2"]),
         // Font faces, shaping, metrics and subsetting through HarfBuzz.
         .target(name: "ShenbaoFonts", dependencies: ["CHarfBuzz", "ShenbaoCore"]),
         // PDF objects, the file writer, content-stream operators, incremental updates and signature
@@ -53,6 +56,9 @@ let package = Package(
         .target(name: "ShenbaoLayout", dependencies: ["ShenbaoFonts"]),
         // Notice configurations, form definitions and the validator's rules.
         .target(name: "ShenbaoForms", dependencies: ["ShenbaoCore"]),
+        // The clerks' spreadsheets: CSV (UTF-8, GB18030) and XLSX read into sheets, sheets into data
+        // records typed by the form definition; XLSX written (the batch template, reports).
+        .target(name: "ShenbaoSheets", dependencies: ["ShenbaoCore", "ShenbaoZip", "ShenbaoXML", "ShenbaoForms"]),
         // The form layout language: layout files → blocks for one record; knows no output format.
         .target(name: "ShenbaoFormLayout", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoForms", "ShenbaoLayout"]),
         // Output formats behind one protocol: laid-out pages + a pack plan → PDF or DOCX bytes.
@@ -84,6 +90,10 @@ let package = Package(
         .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
                           path: "bench/render/inprocess"),
 
+        // Reading a 5,000-row batch workbook into records (bench/sheets/run.sh).
+        .executableTarget(name: "bench-sheets", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoCore"],
+                          path: "bench/sheets", exclude: ["run.sh", "README.md"]),
+
         // Fuzz targets (`make fuzz`: libFuzzer with ASan; a normal build replays their corpus).
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
@@ -112,6 +122,8 @@ let package = Package(
             "ShenbaoSign", "ShenbaoTestSupport", "ShenbaoCore",
             .product(name: "X509", package: "swift-certificates"),
         ]),
+        .testTarget(name: "ShenbaoSheetsTests", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoZip", "ShenbaoTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
     ]
 )

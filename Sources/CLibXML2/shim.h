@@ -6,5 +6,6 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xmlerror.h>

@@ -3,7 +3,7 @@
 /// that no id is used that is missing here).
 ///
 /// Ids are grouped by the part of the input they are about: a prefix for files and tools
-/// (`data.`, `zip.`, `docx.`, `template.`, `layout.`, `font.`, `image.`, `output.`, `sign.`), and the rule
+/// (`data.`, `sheet.`, `zip.`, `docx.`, `template.`, `layout.`, `font.`, `image.`, `output.`, `sign.`), and the rule
 /// ids of `spec/data-model.md` for data that breaks the notice's rules.
 extension Diagnostic.ID {
     public static let configInvalid = Diagnostic.ID("config.invalid", meaning: "an entry of a notice, definition or font configuration is missing or malformed")
@@ -91,6 +91,17 @@ extension Diagnostic.ID {
     public static let renderFailed = Diagnostic.ID("render.failed", meaning: "rendering a form failed for a reason no other id names")
     public static let required = Diagnostic.ID("required", meaning: "a required field is missing")
     public static let sealUnreadable = Diagnostic.ID("seal.unreadable", meaning: "cannot read the seal image")
+    public static let sheetDtd = Diagnostic.ID("sheet.dtd", meaning: "a part of the workbook contains a DTD or entity declaration (DOCTYPE/ENTITY); the workbook is refused for safety")
+    public static let sheetEncoding = Diagnostic.ID("sheet.encoding", meaning: "the CSV is neither UTF-8 nor GB18030 text (byte …); save it again as CSV UTF-8")
+    public static let sheetFormat = Diagnostic.ID("sheet.format", meaning: "not a spreadsheet this reads: .csv or .xlsx expected (an .xls or a password-protected workbook must be saved as .xlsx)")
+    public static let sheetHeader = Diagnostic.ID("sheet.header", meaning: "the header row is missing, or two columns name the same field")
+    public static let sheetMalformed = Diagnostic.ID("sheet.malformed", meaning: "the spreadsheet is damaged: malformed XML, a bad cell reference, an unclosed quote …")
+    public static let sheetNotFound = Diagnostic.ID("sheet.not_found", meaning: "the workbook has no sheet of that name (the message lists its sheets), or no worksheet at all")
+    public static let sheetRagged = Diagnostic.ID("sheet.ragged", meaning: "a CSV row has more or fewer cells than the header; missing cells are read as empty")
+    public static let sheetRow = Diagnostic.ID("sheet.row", meaning: "a row cannot be read into a record (malformed JSON in a list cell, an impossible date …); the other rows go on")
+    public static let sheetTooLarge = Diagnostic.ID("sheet.too_large", meaning: "the spreadsheet exceeds the … MB, … rows or … columns limit; refused")
+    public static let sheetUnknownColumn = Diagnostic.ID("sheet.unknown_column", meaning: "a column whose header is neither a data path nor a label of the form; its cells are ignored")
+    public static let sheetUnreadable = Diagnostic.ID("sheet.unreadable", meaning: "cannot read the spreadsheet file")
     public static let signCertificateExpired = Diagnostic.ID("sign.certificate_expired", meaning: "the signer's certificate is expired or not yet valid at the signing time")
     public static let signCertificateMissing = Diagnostic.ID("sign.certificate_missing", meaning: "no certificate for the signing key: give --sign-cert, or a PKCS#12 file or token that holds one")
     public static let signCertificateUnreadable = Diagnostic.ID("sign.certificate_unreadable", meaning: "cannot read the certificate or chain file (PEM or DER X.509 expected)")
@@ -151,7 +162,9 @@ extension Diagnostic.ID {
         .outputFormat, .outputIsInput, .outputWrite, .outputsNone, .pdfEncrypted, .pdfMalformed, .pdfNotPDF,
         .pdfTooDeep, .pdfTooLarge, .pdfUnsupported, .periodOrder, .periodTooLong, .phoneFormat,
         .postalCodeFormat, .postalCodeRegion, .rankDuplicate, .recommenderDistrict,
-        .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable, .signCertificateExpired,
+        .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable,
+        .sheetDtd, .sheetEncoding, .sheetFormat, .sheetHeader, .sheetMalformed, .sheetNotFound,
+        .sheetRagged, .sheetRow, .sheetTooLarge, .sheetUnknownColumn, .sheetUnreadable, .signCertificateExpired,
         .signCertificateMissing, .signCertificateUnreadable, .signCMSMalformed, .signKeyMismatch,
         .signKeyUnreadable, .signKeyUsage, .signLegacyPKCS12, .signPassphrase, .signPinInURI, .signToken,
         .signUnsupportedAlgorithm, .signUnsupportedCurve, .signWeakKey,

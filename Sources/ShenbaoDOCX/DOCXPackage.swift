@@ -1,5 +1,6 @@
 import ShenbaoCore
 import ShenbaoZip
+import ShenbaoXML
 
 /// The parts of a Word package a fill reads, found as Word finds them (ECMA-376 Part 2, OPC):
 /// the main document through the package relationships (`_rels/.rels`), headers, footers and
@@ -54,7 +55,7 @@ struct DOCXPackage: Sendable {
         guard let rootRels = try Self.read(archive, "_rels/.rels", file) else {
             throw refuse(.docxNoMainPart, "缺少 _rels/.rels，找不到主文档部件", "_rels/.rels is missing: no main document part")
         }
-        let relationships = try Self.relationships(rootRels, part: "_rels/.rels", source: "", file: file)
+        let relationships = try OPCRelationships.read(rootRels, part: "_rels/.rels", source: "", file: file, XMLParsing.refusal)
         guard let main = relationships.first(where: { rel in Self.officeDocumentTypes.contains { rel.type.hasSuffix($0) } })?.target,
               archive.entry(named: main) != nil else {
             throw refuse(.docxNoMainPart, "找不到主文档部件（_rels/.rels 中没有 officeDocument 关系或其目标不存在）",
@@ -66,10 +67,10 @@ struct DOCXPackage: Sendable {
         }
         mainPart = main
         var parts = [TemplatedPart(name: main, isWordprocessing: true)]
-        let mainRelsName = Self.relsName(of: main)
+        let mainRelsName = OPCRelationships.relsName(of: main)
         if let mainRels = try Self.read(archive, mainRelsName, file) {
             var seen: Set<String> = [main]
-            for rel in try Self.relationships(mainRels, part: mainRelsName, source: main, file: file)
+            for rel in try OPCRelationships.read(mainRels, part: mainRelsName, source: main, file: file, XMLParsing.refusal)
             where Self.noteAndHeaderSuffixes.contains(where: { rel.type.hasSuffix($0) }) && !rel.external {
                 if archive.entry(named: rel.target) != nil, seen.insert(rel.target).inserted {
                     parts.append(TemplatedPart(name: rel.target, isWordprocessing: true))
@@ -83,48 +84,12 @@ struct DOCXPackage: Sendable {
         templatedParts = parts
     }
 
-    struct Relationship {
-        var id: String, type: String, target: String, external: Bool
-    }
-
     static func read(_ archive: ZipArchive, _ name: String, _ file: String?) throws(ShenbaoFailure) -> [UInt8]? {
         do { return try archive.contents(named: name) } catch { throw error.failure(file: file) }
-    }
-
-    static func relationships(_ bytes: [UInt8], part: String, source: String, file: String?) throws(ShenbaoFailure) -> [Relationship] {
-        let doc = try XMLParsing.parse(bytes, part: part, file: file)
-        return doc.root.elements.compactMap { e in
-            guard e.name.hasSuffix("Relationship"), let id = e.attribute("Id"), let type = e.attribute("Type"),
-                  let target = e.attribute("Target") else { return nil }
-            let external = e.attribute("TargetMode") == "External"
-            return Relationship(id: id, type: type, target: external ? target : resolve(target, from: source), external: external)
-        }
-    }
-
-    /// `word/_rels/document.xml.rels` for `word/document.xml`.
-    static func relsName(of part: String) -> String {
-        if let slash = part.lastIndex(of: "/") {
-            return part[..<slash] + "/_rels/" + part[part.index(after: slash)...] + ".rels"
-        }
-        return "_rels/" + part + ".rels"
     }
 
     /// A part name without its leading `/`.
     static func normalise(_ name: String) -> String {
         name.hasPrefix("/") ? String(name.dropFirst()) : name
-    }
-
-    /// Resolves a relationship target against the folder of its source part (OPC §9.3).
-    static func resolve(_ target: String, from source: String) -> String {
-        if target.hasPrefix("/") { return String(target.dropFirst()) }
-        var folder = source.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        for component in target.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..": if !folder.isEmpty { folder.removeLast() }
-            default: folder.append(String(component))
-            }
-        }
-        return folder.joined(separator: "/")
     }
 }

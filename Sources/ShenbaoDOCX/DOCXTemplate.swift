@@ -1,6 +1,7 @@
 import ShenbaoCore
 import ShenbaoTemplate
 import ShenbaoZip
+import ShenbaoXML
 
 /// A user's tagged Word template, parsed and compiled once, filled many times
 /// (spec/template-language.md, "In Word templates").
@@ -28,10 +29,8 @@ public struct DOCXTemplate: Sendable {
         for entry in archive.entries where entry.name.hasSuffix(".xml") || entry.name.hasSuffix(".rels") {
             let contents: [UInt8]
             do { contents = try archive.contents(of: entry) } catch { throw error.failure(file: file) }
-            if XMLParsing.containsDeclaration(contents) {
-                throw ShenbaoFailure.unusable(.docxDtd, file: file,
-                    zh: "\(entry.name) 含有 DTD 或实体声明（DOCTYPE/ENTITY），出于安全考虑已拒绝该模板",
-                    en: "\(entry.name) contains a DTD or entity declaration (DOCTYPE/ENTITY); the template is refused for safety")
+            if XMLHardening.containsDeclaration(contents) {
+                throw XMLHardening.declarationFailure(part: entry.name, file: file, XMLParsing.refusal)
             }
         }
         package = try DOCXPackage(archive: archive, file: file)
@@ -114,7 +113,7 @@ public struct DOCXTemplate: Sendable {
         var replaced: [String: [UInt8]] = [:]
         let images = state.images
         for (part, list) in images.relationships.sorted(by: { $0.key < $1.key }) {
-            let relsName = DOCXPackage.relsName(of: part)
+            let relsName = OPCRelationships.relsName(of: part)
             let partFolder = part.split(separator: "/").dropLast().joined(separator: "/")
             var xml = ""
             for (id, index) in list {

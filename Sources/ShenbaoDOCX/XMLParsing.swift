@@ -1,70 +1,21 @@
 import CLibXML2
 import ShenbaoCore
+import ShenbaoXML
 
-/// Parses package parts with libxml2 under the rules for untrusted input.
-///
-/// No network (`XML_PARSE_NONET`), no DTD loading, no entity substitution; a part that
-/// declares a DOCTYPE or an entity at all is refused before parsing (billion-laughs and XXE
-/// need one, and no part Word writes has one); nesting deeper than `maxDepth` is refused.
+/// Parses package parts into `XElement` trees under `XMLHardening`'s rules for untrusted input
+/// (no network, no DTDs, no entities, bounded nesting), reporting with the `docx.` ids.
 enum XMLParsing {
-    /// Deeper than any real document (Word's tables in tables rarely pass 40 levels).
-    static let maxDepth = 256
+    /// How a refused Word part is reported.
+    static let refusal = XMLRefusal(declaration: .docxDtd, malformed: .docxXml, tooDeep: .docxTooDeep,
+                                    subject: Localized(zh: "模板", en: "the template"))
 
     static func parse(_ bytes: [UInt8], part: String, file: String?) throws(ShenbaoFailure) -> XDocument {
-        if containsDeclaration(bytes) {
-            throw ShenbaoFailure.unusable(.docxDtd, file: file,
-                zh: "\(part) 含有 DTD 或实体声明（DOCTYPE/ENTITY），出于安全考虑已拒绝该模板",
-                en: "\(part) contains a DTD or entity declaration (DOCTYPE/ENTITY); the template is refused for safety")
-        }
-        xmlInitParser()
-        guard let context = xmlNewParserCtxt() else {
-            throw ShenbaoFailure.unusable(.docxXml, file: file, zh: "无法创建 XML 解析器", en: "cannot create an XML parser")
-        }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlCtxtReadMemory(context, $0, Int32(buffer.count), part, "UTF-8", options)
-            }
-        }
-        guard let doc = parsed else {
-            let error = context.pointee.lastError
-            let message = error.message.map { String(String(cString: $0).filter { $0 != "\n" }) } ?? "?"
-            throw ShenbaoFailure.unusable(.docxXml, file: file,
-                zh: "\(part) 第 \(error.line) 行：XML 格式错误：\(message)",
-                en: "\(part) line \(error.line): malformed XML: \(message)")
-        }
-        defer { xmlFreeDoc(doc) }
-        if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
-            throw ShenbaoFailure.unusable(.docxDtd, file: file,
-                zh: "\(part) 含有 DTD 声明，出于安全考虑已拒绝该模板",
-                en: "\(part) contains a DTD declaration; the template is refused for safety")
-        }
-        guard let rootNode = xmlDocGetRootElement(doc) else {
-            throw ShenbaoFailure.unusable(.docxXml, file: file, zh: "\(part) 没有根元素", en: "\(part) has no root element")
-        }
         var tooDeep = false
-        let root = convert(rootNode, depth: 0, tooDeep: &tooDeep)
-        if tooDeep {
-            throw ShenbaoFailure.unusable(.docxTooDeep, file: file,
-                zh: "\(part) 的元素嵌套超过 \(maxDepth) 层，已拒绝", en: "\(part) nests elements deeper than \(maxDepth) levels; refused")
+        let document = try XMLHardening.withDocument(bytes, part: part, file: file, refusal) { root, standalone in
+            XDocument(root: convert(root, depth: 0, tooDeep: &tooDeep), standalone: standalone)
         }
-        return XDocument(root: root, standalone: doc.pointee.standalone == 1)
-    }
-
-    /// `<!DOCTYPE` or `<!ENTITY` anywhere in the bytes.
-    static func containsDeclaration(_ bytes: [UInt8]) -> Bool {
-        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!") {
-                if bytes[i...].starts(with: doctype) || bytes[i...].starts(with: entity) { return true }
-            }
-            i += 1
-        }
-        return false
+        if tooDeep { throw XMLHardening.tooDeepFailure(part: part, file: file, refusal) }
+        return document
     }
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
@@ -97,7 +48,7 @@ enum XMLParsing {
             element.attributes.append((qualified(a.pointee.name, a.pointee.ns), value))
             attr = a.pointee.next
         }
-        if depth >= maxDepth {
+        if depth >= XMLHardening.maxDepth {
             tooDeep = true
             return element
         }

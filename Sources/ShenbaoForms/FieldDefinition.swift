@@ -67,6 +67,9 @@ public struct FieldDefinition: Sendable, Hashable {
     public var implies: [Implication]
     /// For `list`: what one item is (a `record` with `fields`, or a scalar kind).
     public var items: Indirect?
+    /// For `list`: how many items a spreadsheet template gives columns for (`sheet_items`; the
+    /// form prints as many as the data has, so the definition says how many a clerk gets).
+    public var sheetItems: Int?
     /// For `record`: its fields, with full generic paths.
     public var fields: [FieldDefinition]
 

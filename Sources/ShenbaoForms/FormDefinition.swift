@@ -312,6 +312,7 @@ public struct FormDefinition: Sendable, Hashable {
             minimum: v["minimum"].flatMap { if case .integer(let i) = $0 { i } else { nil } },
             rule: r.optionalText("rule", in: v).map { Diagnostic.ID($0) }, minimumRule: r.optionalText("minimum_rule", in: v).map { Diagnostic.ID($0) }, when: when,
             checkRegion: v["check_region"] == .bool(true), districtField: r.optionalText("district_field", in: v),
-            defaultValue: v["default"], implies: implies, items: items, fields: fields)
+            defaultValue: v["default"], implies: implies, items: items,
+            sheetItems: v["sheet_items"].flatMap { if case .integer(let i) = $0 { i } else { nil } }, fields: fields)
     }
 }

@@ -37,19 +37,6 @@ import ShenbaoCore
         #expect(phone.value(in: ["applicant": ["contact": ["mobile": "13761234567"]]], form: "application") == "13761234567")
     }
 
-    @Test func spreadsheetCellsAreTypedByTheDefinition() throws {
-        let app = try FormDefinition.load(name: "application")
-        func cell(_ path: String, _ text: String) -> Value? { app.field(at: path)?.cellValue(text) }
-        #expect(cell("applicant.standardization.staff_count", " 3 ") == .integer(3))
-        #expect(cell("applicant.standardization.staff_count", "三") == .text("三"))
-        #expect(cell("declarations.good_credit", "是") == .bool(true))
-        #expect(cell("declarations.good_credit", "FALSE") == .bool(false))
-        #expect(cell("submitted_on", "2024年5月16日") == .date(CivilDate(year: 2024, month: 5, day: 16)!))
-        #expect(cell("project.directions", #"["养老服务"]"#) == .list(["养老服务"]))
-        #expect(cell("applicant.postal_code", "200120") == .text("200120"))
-        #expect(cell("applicant.name", "  ") == nil)
-    }
-
     @Test func oneCallForRenderAndBatch() throws {
         #expect(try Validator.check(Fixtures.sample("application")).isEmpty)
         let other = try NoticeConfig.load(path: Fixtures.fixture("test-notice.yaml"))

@@ -4,7 +4,7 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, openssl, softHSM, fcScan, fontTools, pythonDocx, pyHanko, shared
+    case uming, dejaVu, notoSerifCJK, hanaMinB, babelStoneHan, poppler, qpdf, mupdf, openssl, softHSM, fcScan, fontTools, pythonDocx, pyHanko, openpyxl, soffice, shared
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
@@ -33,6 +33,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasSoftHSM = ["softhsm2-util", "pkcs11-tool"].allSatisfy(Subprocess.available)
         && FileManager.default.fileExists(atPath: softHSMModule)
     private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign")
+    private static let hasOpenpyxl = Subprocess.pythonHas("openpyxl")
+    private static let hasSoffice = Subprocess.available("soffice")
 
     /// Whether this machine has it.
     public var isMet: Bool {
@@ -50,6 +52,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fontTools: Self.hasFontTools
         case .pythonDocx: Self.hasPythonDocx
         case .pyHanko: Self.hasPyHanko
+        case .openpyxl: Self.hasOpenpyxl
+        case .soffice: Self.hasSoffice
         case .shared: TestFolders.shared != nil
         case .softHSM: Self.hasSoftHSM
         }
@@ -71,6 +75,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fontTools: "Python's fontTools (pip install fonttools)"
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
         case .pyHanko: "Python's pyHanko (pip install pyhanko)"
+        case .openpyxl: "Python's openpyxl (pip install openpyxl)"
+        case .soffice: "LibreOffice's soffice (apt-get install libreoffice-calc-nogui)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
         case .softHSM: "SoftHSM2 and pkcs11-tool (apt-get install softhsm2 opensc)"
         }
