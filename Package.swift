@@ -75,7 +75,9 @@ let package = Package(
         ]),
         // The engine's public API: what the CLI, the batch runner and the server call.
         .target(name: "ShenbaoKit", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoFonts",
-                                                    "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint"]),
+                                                    "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint", "ShenbaoSheets",
+                                                    "ShenbaoPDFReader", "ShenbaoSign",
+                                                    .product(name: "X509", package: "swift-certificates")]),
         // The command line: argument parsing, reporting and exit codes only.
         .executableTarget(name: "shenbao", dependencies: [
             "ShenbaoKit",
