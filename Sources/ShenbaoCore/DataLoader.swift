@@ -44,7 +44,7 @@ public enum DataLoader {
                 zh: "文件是 UTF-16 编码；请在编辑器中另存为 UTF-8 编码", en: "the file is UTF-16; save it as UTF-8 in your editor")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let offset = firstInvalidUTF8Offset(bytes)
+            let offset = UTF8Validation.firstInvalidOffset(bytes) ?? 0
             let line = bytes.prefix(offset).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw ShenbaoFailure.unusable(.dataEncoding, file: file, line: line,
                 zh: "不是有效的 UTF-8 文本（第 \(offset + 1) 字节）；文件可能是 GBK/GB18030 编码，请在编辑器中另存为 UTF-8 编码",
@@ -75,18 +75,6 @@ public enum DataLoader {
         var builder = TreeBuilder(file: file)
         let root = try node.map { try builder.value(of: $0, path: "", depth: 0) } ?? .null
         return DataDocument(file: file, root: root, lines: builder.lines)
-    }
-
-    private static func firstInvalidUTF8Offset(_ bytes: Data) -> Int {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput, .error: return offset
-            }
-        }
     }
 
     /// libyaml's commonest complaints, in words a clerk can act on; others stay as libyaml says them.

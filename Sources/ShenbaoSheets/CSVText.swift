@@ -28,16 +28,7 @@ enum CSVText {
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         // Fast path: ASCII and valid UTF-8 are by far the common case.
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
+        return UTF8Validation.firstInvalidOffset(bytes)
     }
 
     /// `bytes` in `encoding` as UTF-8, through iconv; refuses at the first sequence it cannot map.

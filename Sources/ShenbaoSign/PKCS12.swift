@@ -296,14 +296,7 @@ struct PKCS12 {
 
     /// Runs `body`, turning a structural error into `sign.key_unreadable` with its cause.
     private static func readable<T>(_ source: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let failure as ShenbaoFailure {
-            throw failure
-        } catch {
-            throw SigningFailure.refuse(.signKeyUnreadable, source,
-                zh: "无法读取 PKCS#12 文件：文件已损坏或不是 PKCS#12 格式", en: "cannot read the PKCS#12 file: damaged or not PKCS#12",
-                cause: error)
-        }
+        try SigningFailure.unreadable(source, zh: "无法读取 PKCS#12 文件：文件已损坏或不是 PKCS#12 格式",
+                                      en: "cannot read the PKCS#12 file: damaged or not PKCS#12", body)
     }
 }

@@ -99,14 +99,7 @@ enum PrivateKeyDecoding {
 
     /// Runs `body`, turning a library's parse error into `sign.key_unreadable` with its cause.
     static func unreadable<T>(_ source: String?, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let failure as ShenbaoFailure {
-            throw failure
-        } catch {
-            throw SigningFailure.refuse(.signKeyUnreadable, source,
-                zh: "无法读取私钥：文件已损坏或不是受支持的私钥格式", en: "cannot read the private key: damaged or not a supported key format",
-                cause: error)
-        }
+        try SigningFailure.unreadable(source, zh: "无法读取私钥：文件已损坏或不是受支持的私钥格式",
+                                      en: "cannot read the private key: damaged or not a supported key format", body)
     }
 }

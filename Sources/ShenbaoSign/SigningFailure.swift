@@ -8,4 +8,16 @@ enum SigningFailure {
                        cause: (any Error)? = nil) -> ShenbaoFailure {
         ShenbaoFailure(.unusableInput, [Diagnostic(id: id, file: file, message: Localized(zh: zh, en: en), cause: cause)])
     }
+
+    /// Runs `body`, turning a library's parse error into `sign.key_unreadable` (saying `zh`/`en`)
+    /// with its cause; refusals of this module pass through.
+    static func unreadable<T>(_ source: String?, zh: String, en: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as ShenbaoFailure {
+            throw failure
+        } catch {
+            throw refuse(.signKeyUnreadable, source, zh: zh, en: en, cause: error)
+        }
+    }
 }
