@@ -8,7 +8,7 @@ BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev fonts-arphic-uming fonts-dejavu-core fontconfig
-DEB_TEST := poppler-utils qpdf python3-pip
+DEB_TEST := poppler-utils qpdf python3-pip libreoffice-writer-nogui
 PY_TEST := python-docx fonttools
 
 .PHONY: all deps test-deps build sample test test-office bench bench-peers install clean

@@ -4,7 +4,7 @@ import Testing
 /// Something from outside the package that some tests need: a font file, a tool, a Python module,
 /// `../shared`. Each is checked once per test run (a `static let`), so a trait can ask cheaply.
 public enum Requirement: Sendable, CustomStringConvertible {
-    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, shared
+    case uming, dejaVu, poppler, qpdf, fcScan, fontTools, pythonDocx, libreOffice, shared
 
     /// The main font, AR PL UMing (the collection's Chinese face is index 0).
     public static let umingPath = "/usr/share/fonts/truetype/arphic/uming.ttc"
@@ -18,6 +18,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasFCScan = Subprocess.available("fc-scan")
     private static let hasFontTools = Subprocess.pythonHas("fontTools")
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
+    private static let hasLibreOffice = Subprocess.available("soffice")
 
     /// Whether this machine has it.
     public var isMet: Bool {
@@ -29,6 +30,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fcScan: Self.hasFCScan
         case .fontTools: Self.hasFontTools
         case .pythonDocx: Self.hasPythonDocx
+        case .libreOffice: Self.hasLibreOffice
         case .shared: TestFolders.shared != nil
         }
     }
@@ -43,6 +45,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fcScan: "fc-scan (apt-get install fontconfig)"
         case .fontTools: "Python's fontTools (pip install fonttools)"
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
+        case .libreOffice: "LibreOffice's soffice (apt-get install libreoffice-writer-nogui)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
         }
     }
