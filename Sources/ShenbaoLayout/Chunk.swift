@@ -36,12 +36,9 @@ struct BlockMeasurer: Sendable {
 
     /// The chunks of block `index`, each knowing it came from there.
     func chunks(_ block: Block, index: Int, width: Double) -> [Chunk] {
-        let chunks = self.chunks(block, width: width)
-        return chunks.enumerated().map { i, chunk in
-            var c = chunk
-            c.source = ChunkSource(block: index, index: i, count: chunks.count)
-            return c
-        }
+        var chunks = self.chunks(block, width: width)
+        for i in chunks.indices { chunks[i].source = ChunkSource(block: index, index: i, count: chunks.count) }
+        return chunks
     }
 
     func baseline(lineHeight: Double, size: Double) -> Double {
