@@ -8,7 +8,7 @@ BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev libp11-kit-dev fonts-arphic-uming fonts-dejavu-core fonts-noto-cjk fonts-hanazono fonts-babelstone-han fontconfig
-DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc python3-pip
+DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc libreoffice-writer-nogui libreoffice-calc-nogui python3-pip
 PY_TEST := python-docx fonttools pyhanko openpyxl
 
 .PHONY: all deps test-deps build sample test test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay

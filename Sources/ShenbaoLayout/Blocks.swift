@@ -35,11 +35,15 @@ public struct Paragraph: Sendable, Hashable {
     public var spaceAfter: Double
     /// Never the last thing on a page (headings such as 三、立项依据 stay with their table).
     public var keepWithNext: Bool
+    /// The paragraph goes on past its last line, on the next page (`Page.blocks` cut it there):
+    /// a justified paragraph sets that line full, as the lines before it.
+    public var runsOn: Bool
 
     public init(_ text: String, style: TextStyle = TextStyle(), spaceBefore: Double = 0, spaceAfter: Double = 0,
-                keepWithNext: Bool = false) {
+                keepWithNext: Bool = false, runsOn: Bool = false) {
         self.text = text; self.style = style
         self.spaceBefore = spaceBefore; self.spaceAfter = spaceAfter; self.keepWithNext = keepWithNext
+        self.runsOn = runsOn
     }
 }
 

@@ -7,6 +7,16 @@ struct Chunk: Sendable {
     var isSpace = false
     /// Must share a page with what follows (heading lines).
     var keepWithNext = false
+    /// The block the chunk was measured from, so a page can say which blocks it holds (`Page.blocks`).
+    var source: ChunkSource?
+}
+
+/// Where a chunk came from: chunk `index` of the `count` that block `block` of a block list made
+/// (a paragraph makes its space before, its lines, its space after, in that order).
+struct ChunkSource: Sendable, Hashable {
+    var block: Int
+    var index: Int
+    var count: Int
 }
 
 /// Pass 1: turns paragraphs, signature blocks and spacers into chunks for a given width.
@@ -24,6 +34,13 @@ struct BlockMeasurer: Sendable {
         }
     }
 
+    /// The chunks of block `index`, each knowing it came from there.
+    func chunks(_ block: Block, index: Int, width: Double) -> [Chunk] {
+        var chunks = self.chunks(block, width: width)
+        for i in chunks.indices { chunks[i].source = ChunkSource(block: index, index: i, count: chunks.count) }
+        return chunks
+    }
+
     func baseline(lineHeight: Double, size: Double) -> Double {
         let a = measurer.ascender, d = measurer.descender
         return (lineHeight - size * (a + d)) / 2 + size * a
@@ -35,7 +52,8 @@ struct BlockMeasurer: Sendable {
         let style = p.style
         let lineHeight = style.size * style.leading
         let base = baseline(lineHeight: lineHeight, size: style.size)
-        for text in p.text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let parts = p.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (k, text) in parts.enumerated() {
             let lines = breaker.lines(String(text), width: width, size: style.size, bold: style.bold,
                                       firstIndent: style.firstIndent)
             for (i, line) in lines.enumerated() {
@@ -48,7 +66,8 @@ struct BlockMeasurer: Sendable {
                 case .right: x = width - line.width
                 case .justify:
                     let extra = width - indent - line.width
-                    if !line.isLast, line.scalarCount > 1, extra > 0, extra / Double(line.scalarCount - 1) < style.size * 0.5 {
+                    let setFull = !line.isLast || (p.runsOn && k == parts.count - 1)
+                    if setFull, line.scalarCount > 1, extra > 0, extra / Double(line.scalarCount - 1) < style.size * 0.5 {
                         spacing = extra / Double(line.scalarCount - 1)
                     }
                 }
@@ -69,21 +88,16 @@ struct BlockMeasurer: Sendable {
     /// so the seal sits over the name and the date just below its centre (GB/T 9704 §7.3.5.1).
     func signature(_ s: SignatureBlock, width: Double) -> Chunk {
         let style = s.style
-        let lineHeight = style.size * style.leading
-        let base = baseline(lineHeight: lineHeight, size: style.size)
         let geometry = SignatureGeometry(s, width: width, measurer: measurer)
+        let lineHeight = geometry.lineHeight
+        let base = baseline(lineHeight: lineHeight, size: style.size)
         let lines = geometry.lines, widths = geometry.widths
         let columnX = geometry.columnX, column = geometry.column
-        var top = 0.0
-        var height = Double(lines.count) * lineHeight
+        let top = geometry.top
         var items: [PageItem] = []
         if let seal = s.seal, let ci = geometry.captionIndex {
-            let r = seal.diameter / 2
-            let centerOffset = Double(ci) * lineHeight + lineHeight / 2
-            top = max(0, r - centerOffset)
-            height = max(top + height, top + centerOffset + r)
             let cx = geometry.centerX
-            let cy = top + centerOffset
+            let cy = top + Double(ci) * lineHeight + lineHeight / 2
             let caption = TextRun(text: seal.caption, x: cx - widths[ci] / 2, y: top + Double(ci) * lineHeight + base,
                                   size: style.size, bold: style.bold)
             items.append(.seal(SealArea(center: Point(x: cx, y: cy), diameter: seal.diameter, caption: caption,
@@ -94,6 +108,6 @@ struct BlockMeasurer: Sendable {
             items.append(.text(TextRun(text: line, x: x, y: top + Double(i) * lineHeight + base, size: style.size,
                                        bold: style.bold)))
         }
-        return Chunk(height: height, items: items)
+        return Chunk(height: geometry.height, items: items)
     }
 }

@@ -6,6 +6,9 @@ public struct BrokenLine: Sendable, Hashable {
     public var scalarCount: Int
     /// The paragraph's last line (never justified).
     public var isLast: Bool
+    /// Where the line starts among the paragraph's scalars: a paragraph cut before this line
+    /// (a page break inside it) continues from here. Spaces a break swallowed lie before it.
+    public var start: Int
 }
 
 /// Breaks a paragraph into lines of at most a given width, the Chinese way: between any two
@@ -24,11 +27,12 @@ public struct LineBreaker: Sendable {
         var lines: [BrokenLine] = []
         var current: [Unicode.Scalar] = []
         var currentWidth = 0.0
+        var currentStart = 0
         var pendingSpace: (scalars: [Unicode.Scalar], width: Double)? = nil
 
         func flush(last: Bool) {
             lines.append(BrokenLine(text: String(String.UnicodeScalarView(current)), width: currentWidth,
-                                    scalarCount: current.count, isLast: last))
+                                    scalarCount: current.count, isLast: last, start: currentStart))
             current = []
             currentWidth = 0
             pendingSpace = nil
@@ -44,19 +48,23 @@ public struct LineBreaker: Sendable {
             if current.isEmpty || currentWidth + spaceWidth + group.width <= limit() + 0.001 {
                 if let space = pendingSpace { current += space.scalars; currentWidth += space.width }
                 pendingSpace = nil
+                if current.isEmpty { currentStart = group.start }
                 if current.isEmpty && group.width > limit() + 0.001 {
                     // A word wider than the line: cut it where it must be cut (emergency break).
                     emergencySplit(group, size: size, bold: bold, into: &lines, current: &current,
-                                   currentWidth: &currentWidth, width: width, firstIndent: firstIndent)
+                                   currentWidth: &currentWidth, currentStart: &currentStart, width: width,
+                                   firstIndent: firstIndent)
                 } else {
                     current += group.scalars
                     currentWidth += group.width
                 }
             } else {
                 flush(last: false)
+                currentStart = group.start
                 if group.width > limit() + 0.001 {
                     emergencySplit(group, size: size, bold: bold, into: &lines, current: &current,
-                                   currentWidth: &currentWidth, width: width, firstIndent: firstIndent)
+                                   currentWidth: &currentWidth, currentStart: &currentStart, width: width,
+                                   firstIndent: firstIndent)
                 } else {
                     current = group.scalars
                     currentWidth = group.width
@@ -69,15 +77,16 @@ public struct LineBreaker: Sendable {
 
     private func emergencySplit(_ group: Group, size: Double, bold: Bool, into lines: inout [BrokenLine],
                                 current: inout [Unicode.Scalar], currentWidth: inout Double,
-                                width: Double, firstIndent: Double) {
-        for scalar in group.scalars {
+                                currentStart: inout Int, width: Double, firstIndent: Double) {
+        for (k, scalar) in group.scalars.enumerated() {
             let w = measurer.advance(of: scalar, size: size, bold: bold)
             let limit = lines.isEmpty ? width - firstIndent : width
             if !current.isEmpty && currentWidth + w > limit + 0.001 {
                 lines.append(BrokenLine(text: String(String.UnicodeScalarView(current)), width: currentWidth,
-                                        scalarCount: current.count, isLast: false))
+                                        scalarCount: current.count, isLast: false, start: currentStart))
                 current = []
                 currentWidth = 0
+                currentStart = group.start + k
             }
             current.append(scalar)
             currentWidth += w
@@ -88,6 +97,8 @@ public struct LineBreaker: Sendable {
         var scalars: [Unicode.Scalar]
         var width: Double
         var isSpace: Bool
+        /// The offset of the group's first scalar in the text.
+        var start: Int
     }
 
     /// Splits text into unbreakable groups: each wide character alone, each run of narrow
@@ -97,14 +108,15 @@ public struct LineBreaker: Sendable {
         var atoms: [Group] = []
         var word: [Unicode.Scalar] = []
         var wordWidth = 0.0
-        for scalar in text.unicodeScalars {
+        var wordStart = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
             let w = measurer.advance(of: scalar, size: size, bold: bold)
             let space = CJKBreaking.isSpace(scalar)
             let alone = !space && (CJKBreaking.isWide(scalar) || CJKBreaking.noLineEnd.contains(scalar)
                 || (CJKBreaking.noLineStart.contains(scalar) && word.isEmpty))
             if space || alone {
                 if !word.isEmpty {
-                    atoms.append(Group(scalars: word, width: wordWidth, isSpace: false))
+                    atoms.append(Group(scalars: word, width: wordWidth, isSpace: false, start: wordStart))
                     word.removeAll(keepingCapacity: true)
                     wordWidth = 0
                 }
@@ -116,16 +128,17 @@ public struct LineBreaker: Sendable {
                     last.width += w
                     atoms.append(last)
                 } else {
-                    atoms.append(Group(scalars: [scalar], width: w, isSpace: true))
+                    atoms.append(Group(scalars: [scalar], width: w, isSpace: true, start: offset))
                 }
             } else if alone {
-                atoms.append(Group(scalars: [scalar], width: w, isSpace: false))
+                atoms.append(Group(scalars: [scalar], width: w, isSpace: false, start: offset))
             } else {
+                if word.isEmpty { wordStart = offset }
                 word.append(scalar)
                 wordWidth += w
             }
         }
-        if !word.isEmpty { atoms.append(Group(scalars: word, width: wordWidth, isSpace: false)) }
+        if !word.isEmpty { atoms.append(Group(scalars: word, width: wordWidth, isSpace: false, start: wordStart)) }
 
         // Glue by the kinsoku rules.
         var groups: [Group] = []

@@ -7,13 +7,21 @@ struct MeasuredTable: Sendable {
         var valign: VerticalAlignment
         var border: CellBorder
         var region: String?
+        /// The cell as the form gave it, and the width its content was set in, for `Page.blocks`.
+        var cell: Cell
+        var inner: Double
         var contentHeight: Double { chunks.reduce(0) { $0 + $1.height } }
     }
     struct RowBox: Sendable {
         var cells: [CellBox]
         var minHeight: Double
+        /// The row's index in `Table.rows`.
+        var index: Int
     }
 
+    /// The table as the form gave it, and what measured it (to cut its cells for `Page.blocks`).
+    var table: Table
+    var measurer: BlockMeasurer
     var header: [RowBox]
     var rows: [RowBox]
     var paddingY: Double
@@ -26,7 +34,7 @@ struct MeasuredTable: Sendable {
         let gridWidths = table.columns.map { total > 0 ? $0 / total * width : width / Double(table.columns.count) }
         var edges = [x]
         for w in gridWidths { edges.append(edges.last! + w) }
-        func measure(_ row: Row) -> RowBox {
+        func measure(_ index: Int, _ row: Row) -> RowBox {
             var column = 0
             var cells: [CellBox] = []
             for cell in row.cells {
@@ -36,21 +44,24 @@ struct MeasuredTable: Sendable {
                 let cx = edges[start], cw = edges[max(end, start + 1)] - cx
                 let inner = max(1, cw - 2 * table.paddingX)
                 var chunks: [Chunk] = []
-                for block in cell.content {
-                    chunks += measurer.chunks(block, width: inner).map { chunk in
+                for (i, block) in cell.content.enumerated() {
+                    chunks += measurer.chunks(block, index: i, width: inner).map { chunk in
                         var c = chunk
                         c.items = c.items.map { $0.offsetBy(table.paddingX, 0) }
                         return c
                     }
                 }
                 cells.append(CellBox(x: cx, width: cw, chunks: chunks, valign: cell.valign,
-                                     border: cell.border ?? table.border, region: cell.region))
+                                     border: cell.border ?? table.border, region: cell.region, cell: cell, inner: inner))
             }
-            return RowBox(cells: cells, minHeight: row.minHeight)
+            return RowBox(cells: cells, minHeight: row.minHeight, index: index)
         }
         let headerCount = min(table.headerRows, table.rows.count)
-        header = table.rows.prefix(headerCount).map(measure)
-        rows = table.rows.dropFirst(headerCount).map(measure)
+        let measured = table.rows.enumerated().map(measure)
+        self.table = table
+        self.measurer = measurer
+        header = Array(measured.prefix(headerCount))
+        rows = Array(measured.dropFirst(headerCount))
         paddingY = table.paddingY
         lineWidth = table.lineWidth
         spaceBefore = table.spaceBefore

@@ -5,7 +5,13 @@ public struct PageFurniture: Sendable {
     /// 4号 (14 pt), as GB/T 9704 §7.5 sets page numbers.
     public static let standardPageNumberSize = 14.0
     public var pageNumberSize: Double = PageFurniture.standardPageNumberSize
-    public var copyMarkSize: Double = 12
+    /// 小四 (12 pt) for the copy mark.
+    public static let standardCopyMarkSize = 12.0
+    public var copyMarkSize: Double = PageFurniture.standardCopyMarkSize
+    /// The page number's top lies this far below the text block (GB/T 9704 §7.5: 7 mm).
+    public static let pageNumberDrop = 7.mm
+    /// The copy mark's baseline lies this far above the text block.
+    public static let copyMarkRise = 6.mm
 
     public init(measurer: any TextMeasurer) { self.measurer = measurer }
 
@@ -13,7 +19,7 @@ public struct PageFurniture: Sendable {
     public func pageNumber(_ n: Int, on setup: PageSetup) -> TextRun {
         let text = "— \(n) —"
         let w = measurer.width(of: text, size: pageNumberSize)
-        let top = setup.height - setup.bottom + 7.mm
+        let top = setup.height - setup.bottom + Self.pageNumberDrop
         return TextRun(text: text, x: (setup.width - w) / 2, y: top + pageNumberSize * measurer.ascender,
                        size: pageNumberSize)
     }
@@ -22,7 +28,7 @@ public struct PageFurniture: Sendable {
     public func copyMark(copy: Int, of total: Int, on setup: PageSetup) -> TextRun {
         let text = "第\(copy)份 共\(total)份"
         let w = measurer.width(of: text, size: copyMarkSize)
-        return TextRun(text: text, x: setup.width - setup.right - w, y: setup.top - 6.mm, size: copyMarkSize)
+        return TextRun(text: text, x: setup.width - setup.right - w, y: setup.top - Self.copyMarkRise, size: copyMarkSize)
     }
 
     /// The pages with their numbers added, counting from 1.

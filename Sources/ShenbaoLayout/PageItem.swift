@@ -59,8 +59,13 @@ public enum PageItem: Sendable, Hashable {
 public struct Page: Sendable, Hashable {
     public var setup: PageSetup
     public var items: [PageItem]
+    /// What the page shows as blocks, cut where the layout cut them (see `PageContent`): for a
+    /// format that paginates itself (DOCX), to break its pages where these do.
+    public var blocks: [Block]
 
-    public init(setup: PageSetup, items: [PageItem] = []) { self.setup = setup; self.items = items }
+    public init(setup: PageSetup, items: [PageItem] = [], blocks: [Block] = []) {
+        self.setup = setup; self.items = items; self.blocks = blocks
+    }
 
     /// The page's named regions: named cells and named seal areas, in drawing order.
     public var regions: [NamedRegion] {

@@ -10,18 +10,20 @@ public struct Layout: Sendable {
         self.setup = setup
     }
 
-    /// The pages `blocks` fill, without page furniture (see `PageFurniture`).
+    /// The pages `blocks` fill, without page furniture (see `PageFurniture`); each page also
+    /// holds the blocks it shows, cut where the page cuts them (`Page.blocks`).
     public func pages(_ blocks: [Block]) -> [Page] {
-        var placer = Placer(setup: setup)
         let blockMeasurer = BlockMeasurer(measurer: measurer)
+        var placer = Placer(setup: setup, blocks: blocks, measurer: blockMeasurer)
         let body = setup.body
         // Pass 1: measure.
         var pieces: [Piece] = []
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             switch block {
-            case .table(let t): pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer)))
+            case .table(let t):
+                pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer), block: index))
             case .pageBreak: pieces.append(.pageBreak)
-            default: pieces += blockMeasurer.chunks(block, width: body.width).map(Piece.chunk)
+            default: pieces += blockMeasurer.chunks(block, index: index, width: body.width).map(Piece.chunk)
             }
         }
         // Pass 2: place.
@@ -37,8 +39,8 @@ public struct Layout: Sendable {
                     if need > placer.remaining && !placer.isFresh { placer.newPage() }
                 }
                 placer.place(chunk)
-            case .table(let table):
-                placer.place(table)
+            case .table(let table, let index):
+                placer.place(table, block: index)
             }
         }
         return placer.finish()
@@ -48,13 +50,14 @@ public struct Layout: Sendable {
 /// A measured piece of the flow.
 enum Piece: Sendable {
     case chunk(Chunk)
-    case table(MeasuredTable)
+    /// A table and its index among the blocks.
+    case table(MeasuredTable, block: Int)
     case pageBreak
 
     func minimumStart(pageHeight: Double) -> Double {
         switch self {
         case .chunk(let c): return c.height
-        case .table(let t): return t.spaceBefore + t.minimumStart(pageHeight: pageHeight)
+        case .table(let t, _): return t.spaceBefore + t.minimumStart(pageHeight: pageHeight)
         case .pageBreak: return 0
         }
     }
@@ -65,12 +68,15 @@ struct Placer {
     let setup: PageSetup
     var pages: [Page] = []
     var items: [PageItem] = []
+    /// What the page holds, for its blocks (`PageContent`).
+    var content: PageContent
     var y: Double
     /// Nothing but repeated headers on the page yet.
     var isFresh = true
 
-    init(setup: PageSetup) {
+    init(setup: PageSetup, blocks: [Block], measurer: BlockMeasurer) {
         self.setup = setup
+        content = PageContent(blocks: blocks, measurer: measurer, width: setup.body.width)
         y = setup.top
     }
 
@@ -78,33 +84,40 @@ struct Placer {
     var remaining: Double { bottom - y }
 
     mutating func newPage() {
-        pages.append(Page(setup: setup, items: items))
+        pages.append(Page(setup: setup, items: items, blocks: content.finishPage()))
         items = []
         y = setup.top
         isFresh = true
     }
 
     mutating func finish() -> [Page] {
-        if !items.isEmpty || pages.isEmpty { pages.append(Page(setup: setup, items: items)) }
+        if !items.isEmpty || pages.isEmpty { pages.append(Page(setup: setup, items: items, blocks: content.finishPage())) }
         return pages
     }
 
-    mutating func place(_ chunk: Chunk) {
+    /// Places `chunk`; false when it is a space the top of a page drops.
+    @discardableResult
+    mutating func place(_ chunk: Chunk) -> Bool {
         if chunk.isSpace {
-            if isFresh { return }
+            if isFresh { return false }
             y = min(y + chunk.height, bottom)
-            return
+            content.placed.append(.chunk(chunk))
+            return true
         }
         if chunk.height > remaining + 0.01 && !isFresh { newPage() }
         items += chunk.items.map { $0.offsetBy(setup.left, y) }
         y += chunk.height
         isFresh = false
+        content.placed.append(.chunk(chunk))
+        return true
     }
 
-    mutating func place(_ table: MeasuredTable) {
-        if table.spaceBefore > 0 { place(Chunk(height: table.spaceBefore, items: [], isSpace: true)) }
+    mutating func place(_ table: MeasuredTable, block: Int) {
+        if table.spaceBefore > 0, place(Chunk(height: table.spaceBefore, items: [], isSpace: true)) {
+            content.placed[content.placed.count - 1] = .space(table: block, before: true, table.spaceBefore)
+        }
         if table.minimumStart(pageHeight: bottom - setup.top) > remaining + 0.01 && !isFresh { newPage() }
-        placeHeader(table)
+        placeHeader(table, block: block)
         let freshRoom = (bottom - setup.top) - table.headerHeight
         for row in table.rows {
             var rest = row
@@ -113,6 +126,7 @@ struct Placer {
                 let full = table.height(rest)
                 if full <= remaining + 0.01 {
                     items += table.draw(rest, y: y, height: full, top: split)
+                    content.placed.append(.row(table: block, table.row(rest, height: full, top: split), header: false))
                     y += full
                     isFresh = false
                     break
@@ -133,7 +147,7 @@ struct Placer {
                 let enough = zip(rest.cells, taken).contains { cell, n in n >= min(2, cell.chunks.count) && n > 0 }
                 if !isFresh && (!splittable || !enough) {
                     newPage()
-                    placeHeader(table)
+                    placeHeader(table, block: block)
                     continue
                 }
                 if taken.allSatisfy({ $0 == 0 }) {
@@ -150,20 +164,30 @@ struct Placer {
                 rest.minHeight = 0
                 let segment = max(remaining, table.height(head))
                 items += table.draw(head, y: y, height: segment, top: true)
+                // Drawn down to the foot of the page; handed on a little shorter, so that rounding
+                // in a format that paginates itself never pushes it onto the next page.
+                let handed = max(table.height(head), segment - Self.footSlack)
+                content.placed.append(.row(table: block, table.row(head, height: handed, top: true), header: false))
                 y += segment
                 isFresh = false
                 split = true
                 newPage()
-                placeHeader(table)
+                placeHeader(table, block: block)
             }
         }
-        if table.spaceAfter > 0 { place(Chunk(height: table.spaceAfter, items: [], isSpace: true)) }
+        if table.spaceAfter > 0, place(Chunk(height: table.spaceAfter, items: [], isSpace: true)) {
+            content.placed[content.placed.count - 1] = .space(table: block, before: false, table.spaceAfter)
+        }
     }
 
-    mutating func placeHeader(_ table: MeasuredTable) {
+    /// What a row part drawn to the foot of a page gives up in `Page.blocks`, in points.
+    static let footSlack = 1.0
+
+    mutating func placeHeader(_ table: MeasuredTable, block: Int) {
         for row in table.header {
             let h = table.height(row)
             items += table.draw(row, y: y, height: h, top: false)
+            content.placed.append(.row(table: block, table.row(row, height: h, top: false), header: true))
             y += h
         }
     }

@@ -16,6 +16,13 @@ public struct SignatureGeometry: Sendable {
     public let column: Double
     /// The column's left edge, from the box's left.
     public let columnX: Double
+    /// Each line's height: the style's size times its leading.
+    public let lineHeight: Double
+    /// The space above the first line, so a seal centred on the caption line does not rise
+    /// above the block.
+    public let top: Double
+    /// The block's height: its lines, or down to the seal's foot when that is lower.
+    public let height: Double
 
     /// The column's centre, which the seal and every line are centred on.
     public var centerX: Double { columnX + column / 2 }
@@ -42,10 +49,22 @@ public struct SignatureGeometry: Sendable {
             let maxCenter = width - seal.diameter / 2 - Self.sealClearance
             if columnX + column / 2 > maxCenter { columnX = max(0, maxCenter - column / 2) }
         }
+        let lineHeight = style.size * style.leading
+        var top = 0.0
+        var height = Double(lines.count) * lineHeight
+        if let seal = block.seal, let at = captionIndex {
+            let r = seal.diameter / 2
+            let centerOffset = Double(at) * lineHeight + lineHeight / 2
+            top = max(0, r - centerOffset)
+            height = max(top + height, top + centerOffset + r)
+        }
         self.lines = lines
         self.captionIndex = captionIndex
         self.widths = widths
         self.column = column
         self.columnX = columnX
+        self.lineHeight = lineHeight
+        self.top = top
+        self.height = height
     }
 }

@@ -1,22 +1,27 @@
 import Foundation
 import ShenbaoCore
 import ShenbaoDOCX
+import ShenbaoFonts
 import ShenbaoLayout
 import ShenbaoZip
 
 /// Writes a print pack as a Word document from the same blocks as the PDF: one section per
 /// copy, each starting on an odd page with its page numbers restarting at 1 and its own header
 /// carrying the copy mark (ECMA-376 Part 1 §17.6.17 sectPr, §17.18.94 ST_SectionMark). Word
-/// paginates the blocks itself, so this backend reads the plan's copies, not its sheets.
+/// breaks pages itself, so this backend writes each laid-out page's blocks (`Page.blocks`) after
+/// a page break and reads the plan's copies, not its sheets: an odd-page section break adds the
+/// blank back the PDF's plan adds.
 public struct DOCXBackend: OutputBackend {
+    let library: FontLibrary
     let measurer: any TextMeasurer
 
-    public init(measurer: any TextMeasurer) { self.measurer = measurer }
+    public init(library: FontLibrary, measurer: any TextMeasurer) { self.library = library; self.measurer = measurer }
 
     public var format: OutputFormat { .docx }
 
     public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
-        var writer = DOCXWriter(setup: form.setup, title: form.title, measurer: measurer)
+        var writer = DOCXWriter(setup: form.setup, title: form.title, measurer: measurer, library: library,
+                                mainFace: try library.mainFace())
         if let seal = options.seal {
             guard let kind = ImageFormat.sniff(seal.data)?.fileExtension else {
                 throw ShenbaoFailure.unusable(.imageUnsupported, file: seal.name,
@@ -24,6 +29,6 @@ public struct DOCXBackend: OutputBackend {
             }
             writer.seal = (seal.data, kind)
         }
-        return Data(writer.package(blocks: form.blocks, copies: plan.copies, draft: options.draft))
+        return Data(try writer.package(pages: form.pages, copies: plan.copies, draft: options.draft))
     }
 }

@@ -78,7 +78,7 @@ public struct FormPrinter: Sendable {
     public func backend(for format: OutputFormat) -> any OutputBackend {
         switch format {
         case .pdf: PDFBackend(library: library, measurer: measurer)
-        case .docx: DOCXBackend(measurer: measurer)
+        case .docx: DOCXBackend(library: library, measurer: measurer)
         }
     }
 

@@ -13,9 +13,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// One form laid out for one record, before any output format: the blocks (for formats that
-/// paginate themselves, as Word does) and the pages they make (for fixed-layout formats, and for
-/// the pack plan), with the pages' named regions.
+/// One form laid out for one record, before any output format: the blocks and the pages they
+/// make, with the pages' named regions. Fixed-layout formats paint the pages' items; formats that
+/// paginate themselves (DOCX) write each page's own blocks (`Page.blocks`, cut where the page
+/// cuts them) with a page break between pages, so they break where the PDF does.
 public struct LaidOutForm: Sendable {
     /// The form's title, for document properties.
     public var title: String

@@ -79,10 +79,15 @@ final class TestPKI: Sendable {
         try openssl(["req", "-new", "-key", path("\(name).key"), "-utf8", "-subj", subject, "-out", path("\(name).csr")])
         var validity = ["-days", "365"]
         if let start, let end { validity = ["-startdate", start, "-enddate", end] }
-        try openssl(["ca", "-batch", "-notext", "-utf8", "-preserveDN", "-config", path("ca.cnf"), "-cert", path("\(issuer).pem"),
-                     "-keyfile", path("\(issuer).key"), "-in", path("\(name).csr"), "-out", path("\(name).pem"),
-                     "-extensions", extensions] + validity)
+        // `openssl ca` rewrites the CA's index and serial files: tests running in parallel take turns.
+        _ = try Self.caLock.withLock {
+            try openssl(["ca", "-batch", "-notext", "-utf8", "-preserveDN", "-config", path("ca.cnf"), "-cert", path("\(issuer).pem"),
+                         "-keyfile", path("\(issuer).key"), "-in", path("\(name).csr"), "-out", path("\(name).pem"),
+                         "-extensions", extensions] + validity)
+        }
     }
+
+    private static let caLock = NSLock()
 
     /// A minimal `openssl ca` setup: any subject, and the extension sections the leaves use.
     private static func caConfig(_ dir: String) -> String {

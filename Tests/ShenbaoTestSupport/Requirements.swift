@@ -76,7 +76,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
         case .pyHanko: "Python's pyHanko (pip install pyhanko)"
         case .openpyxl: "Python's openpyxl (pip install openpyxl)"
-        case .soffice: "LibreOffice's soffice (apt-get install libreoffice-calc-nogui)"
+        case .soffice: "LibreOffice's soffice (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"
         case .softHSM: "SoftHSM2 and pkcs11-tool (apt-get install softhsm2 opensc)"
         }
