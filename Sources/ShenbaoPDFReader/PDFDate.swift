@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 
 /// Dates as PDF writes them (ISO 32000-1 §7.9.4): `D:YYYYMMDDHHmmSSOHH'mm'`, every part after the
 /// year optional, `O` one of `+`, `-`, `Z`. A signature's `/M` is one (§12.8.1, Table 252).
@@ -31,17 +32,7 @@ public enum PDFDate {
             let zoneMinutes = number(2) ?? 0
             offset = sign * (zoneHours * 3600 + zoneMinutes * 60)
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.dayNumber(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second - offset))
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -21,42 +21,19 @@ public enum ExcelDate {
         let whole = Int(serial.rounded(.down))
         let days: Int
         if date1904 {
-            days = daysFromCivil(1904, 1, 1) + whole
+            days = CivilDate.dayNumber(year: 1904, month: 1, day: 1) + whole
         } else {
             if whole == 60 { return .fictitious19000229 }
             guard whole >= 1 else { return nil }
-            days = daysFromCivil(1899, 12, 31) + whole - (whole > 60 ? 1 : 0)
+            days = CivilDate.dayNumber(year: 1899, month: 12, day: 31) + whole - (whole > 60 ? 1 : 0)
         }
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.civil(dayNumber: days)
         return CivilDate(year: y, month: m, day: d).map(Day.date)
     }
 
     /// The 1900-system serial of `date`, as a workbook stores it.
     public static func serial(of date: CivilDate) -> Int {
-        let whole = daysFromCivil(date.year, date.month, date.day) - daysFromCivil(1899, 12, 31)
+        let whole = CivilDate.dayNumber(year: date.year, month: date.month, day: date.day) - CivilDate.dayNumber(year: 1899, month: 12, day: 31)
         return whole >= 60 ? whole + 1 : whole
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The inverse of `daysFromCivil`.
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
