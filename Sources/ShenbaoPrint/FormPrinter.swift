@@ -66,7 +66,7 @@ public struct FormPrinter: Sendable {
     public func laidOut(context: Value) throws -> LaidOutForm {
         let blocks = try self.blocks(context: context)
         let pages = PageFurniture(measurer: measurer).numbered(Layout(measurer: measurer, setup: layout.page).pages(blocks))
-        return LaidOutForm(title: layout.title, setup: layout.page, blocks: blocks, pages: pages)
+        return LaidOutForm(title: layout.title, setup: layout.page, pages: pages)
     }
 
     /// The pack plan for `form`: the copies asked for, else the form's own number.

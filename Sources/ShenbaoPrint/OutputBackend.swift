@@ -13,20 +13,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// One form laid out for one record, before any output format: the blocks and the pages they
-/// make, with the pages' named regions. Fixed-layout formats paint the pages' items; formats that
+/// One form laid out for one record, before any output format: its pages, with their named
+/// regions and the blocks each page holds. Fixed-layout formats paint the pages' items; formats that
 /// paginate themselves (DOCX) write each page's own blocks (`Page.blocks`, cut where the page
 /// cuts them) with a page break between pages, so they break where the PDF does.
 public struct LaidOutForm: Sendable {
     /// The form's title, for document properties.
     public var title: String
     public var setup: PageSetup
-    public var blocks: [Block]
     /// One copy's pages, numbered.
     public var pages: [Page]
 
-    public init(title: String, setup: PageSetup, blocks: [Block], pages: [Page]) {
-        self.title = title; self.setup = setup; self.blocks = blocks; self.pages = pages
+    public init(title: String, setup: PageSetup, pages: [Page]) {
+        self.title = title; self.setup = setup; self.pages = pages
     }
 }
 
