@@ -47,7 +47,8 @@ sample: build
 	$(BIN) render application templates/samples/application.yaml -o out/申请表.pdf --seal templates/examples/公章.png
 	$(BIN) render application templates/samples/application.yaml -o out/申请表.docx
 	$(BIN) render opinion templates/samples/opinion.yaml -o out/推荐意见表.pdf
-	@echo "wrote out/申请表-填写.docx out/申请表.pdf out/申请表.docx out/推荐意见表.pdf"
+	$(BIN) endorse out/申请表.pdf templates/samples/opinion.yaml -o out/申请表-已推荐.pdf --seal templates/examples/公章.png
+	@echo "wrote out/申请表-填写.docx out/申请表.pdf out/申请表.docx out/推荐意见表.pdf out/申请表-已推荐.pdf"
 
 # Tests run on the debug build only: a second, release build of swift-crypto and the rest would
 # double CI's time for nothing the tests check.
@@ -66,6 +67,7 @@ bench: build
 	python3 bench/validate/run.py --bin $(BIN)
 	bench/render/run.sh
 	bench/sheets/run.sh
+	bench/sign/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

@@ -92,6 +92,9 @@ let package = Package(
         .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
                           path: "bench/render/inprocess"),
 
+        // Signing, endorsing and verifying a pack (bench/sign/run.sh).
+        .executableTarget(name: "bench-sign", dependencies: ["ShenbaoKit"], path: "bench/sign", exclude: ["run.sh"]),
+
         // Reading a 5,000-row batch workbook into records (bench/sheets/run.sh).
         .executableTarget(name: "bench-sheets", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoCore"],
                           path: "bench/sheets", exclude: ["run.sh", "README.md"]),
