@@ -95,7 +95,7 @@ install: build
 # Fuzzing (issue #8): libFuzzer with AddressSanitizer, FUZZ_S seconds per target, one line each.
 # The same targets, built normally, replay the corpus in `make test` (fuzz-replay).
 FUZZ_S ?= 60
-FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout fuzz-pdf
+FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout fuzz-pdf fuzz-sheets
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 # The corpus: the committed seeds and crash inputs (Fuzz/Corpus) plus the repository's own fixtures.
@@ -106,6 +106,8 @@ fuzz-corpus:
 	@for f in templates/samples/*.yaml templates/notices/*.yaml templates/definitions/*.yaml; do \
 	  cp "$$f" "out/fuzz/corpus/fuzz-data/$$(echo $$f | tr / -)"; done
 	@cp templates/forms/*.yaml out/fuzz/corpus/fuzz-layout/
+	@cp Tests/ShenbaoSheetsTests/Fixtures/*.csv out/fuzz/corpus/fuzz-sheets/
+	@if [ -x .build/debug/shenbao ]; then .build/debug/shenbao batch-template -o out/fuzz/corpus/fuzz-sheets/template.xlsx; fi
 	@cp templates/examples/申请表模板.docx out/fuzz/corpus/fuzz-zip/
 	@cp templates/examples/公章.png docs/*.png out/fuzz/corpus/fuzz-images/
 	@if [ -f out/申请表.pdf ]; then cp out/*.pdf out/fuzz/corpus/fuzz-pdf/; fi

@@ -105,6 +105,7 @@ let package = Package(
         .executableTarget(name: "fuzz-template", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoTemplate"], path: "Fuzz/fuzz-template"),
         .executableTarget(name: "fuzz-data", dependencies: ["FuzzSupport", "ShenbaoCore"], path: "Fuzz/fuzz-data"),
         .executableTarget(name: "fuzz-zip", dependencies: ["FuzzSupport", "ShenbaoZip"], path: "Fuzz/fuzz-zip"),
+        .executableTarget(name: "fuzz-sheets", dependencies: ["FuzzSupport", "ShenbaoSheets", "ShenbaoForms"], path: "Fuzz/fuzz-sheets"),
         .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoDOCX", "ShenbaoZip"], path: "Fuzz/fuzz-docx"),
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "ShenbaoPDF"], path: "Fuzz/fuzz-images"),
         .executableTarget(name: "fuzz-pdf", dependencies: ["FuzzSupport", "ShenbaoPDFReader"], path: "Fuzz/fuzz-pdf"),
