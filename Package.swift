@@ -134,7 +134,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoServerTests", dependencies: [
-            "ShenbaoServer", "ShenbaoKit", "ShenbaoTestSupport",
+            "ShenbaoServer", "ShenbaoKit", "ShenbaoTestSupport", "ShenbaoZip",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
