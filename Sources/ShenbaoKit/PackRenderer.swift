@@ -31,8 +31,10 @@ public struct PackRenderer: Sendable {
         public var issues: [Diagnostic]
     }
 
-    /// Validates `document` and renders it in `format`.
-    public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions) throws -> Output {
+    /// Validates `document` and renders it in `format`; with `signing`, a PDF is signed over the
+    /// form's own seal (exit 2 for a DOCX: Word files carry no PAdES signature).
+    public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions,
+                       signing: PackSigning? = nil) throws -> Output {
         let notice = try Validator.notice(for: document)
         let validator = Validator(notice: notice, glyphs: FontCoverage(library: printer.library))
         let definition = try FormDefinition.load(name: printer.layout.form)
@@ -41,7 +43,26 @@ public struct PackRenderer: Sendable {
         var printable = document
         printable.root = definition.printable(document.root)
         let context = try FormContexts.build(document: printable, notice: notice)
+        var options = options
+        options.record = PackRecord(application: document.root, form: printer.layout.form)
+        if let signing {
+            guard format == .pdf else {
+                throw ShenbaoFailure.unusable(.signFormat, file: document.file,
+                    zh: "只有 PDF 可以数字签名：请把输出改为 .pdf", en: "only a PDF can be signed: make the output a .pdf")
+            }
+            options.signature = signing.request(form: printer.layout.form)
+        }
         return Output(bytes: try printer.render(context: context, format: format, options: options), issues: issues)
+    }
+}
+
+extension PackRecord {
+    /// The record of an application's data, as its pack records it; nil for other forms.
+    init?(application root: Value, form: String) {
+        guard form == "application" else { return nil }
+        func text(_ path: String) -> String { root.value(at: path)?.plainText ?? "" }
+        self.init(form: form, projectName: text("project.name"), applicant: text("applicant.name"),
+                  creditCode: text("applicant.credit_code"))
     }
 }
 

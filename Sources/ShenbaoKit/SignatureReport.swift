@@ -44,7 +44,7 @@ public struct SignatureReport: Sendable {
     /// Verifies the signatures of `paths`, with the certificates in `trust` as anchors.
     public static func run(files paths: [String], trust: [String]) async -> SignatureReport {
         await run(inputs: paths.map { path in (path, {
-            try InputFile.read(path, limit: maxPDFBytes, unreadable: .pdfNotPDF, tooLarge: .pdfTooLarge, limitText: "200 MB")
+            try InputFile.read(path, limit: maxPDFBytes, unreadable: .pdfNotPDF, tooLarge: .pdfTooLarge, limitText: maxPDFText)
         }) }, trust: trust)
     }
 
@@ -52,7 +52,7 @@ public struct SignatureReport: Sendable {
     public static func run(pdf: Data, file: String, trust: [String]) async -> SignatureReport {
         await run(inputs: [(file, {
             guard pdf.count <= maxPDFBytes else {
-                throw ShenbaoFailure.unusable(.pdfTooLarge, file: file, zh: "PDF 文件超过 200 MB 上限", en: "the PDF exceeds the 200 MB limit")
+                throw ShenbaoFailure.unusable(.pdfTooLarge, file: file, zh: "PDF 文件超过 \(maxPDFText) 上限", en: "the PDF exceeds the \(maxPDFText) limit")
             }
             return pdf
         })], trust: trust)
@@ -87,7 +87,7 @@ public struct SignatureReport: Sendable {
     }
 
     /// PDFs larger than this are not forms: refused before they are read.
-    static let maxPDFBytes = 200 << 20
+    static let maxPDFBytes = 200 << 20, maxPDFText = "200 MB"
 
     static func check(_ signature: PDFSignature, in reader: PDFDocumentReader, verifier: CMSVerifier) async -> Signature {
         let modified = reader.modifications(after: signature).verdict.rawValue

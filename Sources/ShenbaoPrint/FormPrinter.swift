@@ -32,8 +32,14 @@ public struct PrintOptions: Sendable {
     /// subset dominates both size and time, and level 1 (measured in bench/render) keeps a
     /// three-copy pack under 120 KB at a fraction of level 6's time.
     public var compressionLevel: Int32
-    public init(copies: Int? = nil, seal: SealImage? = nil, draft: Bool = false, compressionLevel: Int32 = 1) {
+    /// Which record the pack is for, written into a PDF for its endorsement.
+    public var record: PackRecord?
+    /// A PDF signature over the form's own seal (the seal area the seal image goes to).
+    public var signature: SignatureRequest?
+    public init(copies: Int? = nil, seal: SealImage? = nil, draft: Bool = false, compressionLevel: Int32 = 1,
+                record: PackRecord? = nil, signature: SignatureRequest? = nil) {
         self.copies = copies; self.seal = seal; self.draft = draft; self.compressionLevel = compressionLevel
+        self.record = record; self.signature = signature
     }
 }
 

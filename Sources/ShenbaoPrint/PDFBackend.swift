@@ -6,6 +6,8 @@ import ShenbaoPDFWriter
 
 /// Writes a print pack as PDF: each laid-out page painted once as a form XObject (ISO 32000-1
 /// §8.10) and drawn on every sheet that shows it, so copies 2 and 3 add only their copy marks.
+/// The pack carries the form fields its endorsement fills (`PackFieldWriter`) and, when asked,
+/// the signer's visible signature over the first copy's seal.
 public struct PDFBackend: OutputBackend {
     public let library: FontLibrary
     let furniture: PageFurniture
@@ -21,27 +23,70 @@ public struct PDFBackend: OutputBackend {
         let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: form.title))
         var painter = PDFPainter(document: document, library: library)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
+        let signed = options.signature == nil ? nil : Self.signedSeal(in: form)
         var forms: [PDFFormXObject] = []
         for page in form.pages {
-            var content = ContentStream()
-            try painter.paint(page, seal: seal, draft: options.draft, on: &content)
-            forms.append(document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: page.setup.width, height: page.setup.height),
-                                                 content: content))
+            forms.append(try paintedForm(page, painter: &painter, seal: seal, draft: options.draft, omitting: nil))
         }
+        // The first copy's signed page shows the seal through the signature's appearance only.
+        var signedPage: PDFFormXObject?
+        var signature: (region: String, value: PDFRef, appearance: PDFFormXObject)?
+        if let request = options.signature, let signed {
+            let page = form.pages[signed.page]
+            signedPage = try paintedForm(page, painter: &painter, seal: seal, draft: options.draft, omitting: signed.area.region)
+            let value = document.addSignature(request.dictionary, reserving: request.signer.maximumSize)
+            signature = (signed.area.region ?? "", value, sealAppearance(signed.area, seal: seal, document: document, painter: painter))
+        }
+        var fields = PackFieldWriter(document: document)
         for sheet in plan.sheets {
             switch sheet {
             case .page(let copy, let index):
                 let page = form.pages[index]
                 let pdfPage = document.addPage(width: page.setup.width, height: page.setup.height)
-                pdfPage.content.drawForm(forms[index])
+                let firstSigned = copy == 1 && index == signed?.page
+                pdfPage.content.drawForm(firstSigned ? signedPage ?? forms[index] : forms[index])
                 if plan.marksCopies {
                     try painter.draw(furniture.copyMark(copy: copy, of: plan.copies, on: page.setup),
                                      pageHeight: page.setup.height, on: &pdfPage.content)
                 }
+                fields.addFields(for: page, copy: copy, on: pdfPage, signature: firstSigned ? signature : nil)
             case .blank:
                 document.addPage(width: form.setup.width, height: form.setup.height)
             }
         }
+        fields.finish(record: options.record, modified: options.signature?.time ?? Self.epoch)
+        if let request = options.signature { return try document.finish(signer: request.signer) }
         return try document.finish()
+    }
+
+    /// A dateless pack's `/LastModified`: the same bytes for the same input.
+    static let epoch = Date(timeIntervalSince1970: 0)
+
+    private func paintedForm(_ page: Page, painter: inout PDFPainter, seal: PDFImage?, draft: Bool,
+                             omitting region: String?) throws -> PDFFormXObject {
+        var content = ContentStream()
+        try painter.paint(page, seal: seal, draft: draft, omittingSealIn: region, on: &content)
+        return painter.document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: page.setup.width, height: page.setup.height),
+                                               content: content)
+    }
+
+    /// The seal area the signature sits over: the first named one that takes the seal image
+    /// (the applicant's on the application, the department's on the opinion sheet).
+    static func signedSeal(in form: LaidOutForm) -> (page: Int, area: SealArea)? {
+        for (index, page) in form.pages.enumerated() {
+            for case .seal(let area) in page.items where area.takesImage && area.region != nil {
+                return (index, area)
+            }
+        }
+        return nil
+    }
+
+    /// The signature widget's appearance: the seal image filling the seal's square, or nothing
+    /// over the printed （盖章） caption when no image was given.
+    private func sealAppearance(_ area: SealArea, seal: PDFImage?, document: PDFDocument, painter: PDFPainter) -> PDFFormXObject {
+        var content = ContentStream()
+        let d = area.diameter
+        if let seal { painter.drawSeal(seal, centerX: d / 2, centerY: d / 2, diameter: d, on: &content) }
+        return document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: d, height: d), content: content)
     }
 }

@@ -9,6 +9,8 @@ struct APIRoutes: Sendable {
     /// One renderer per built-in form, made on first use: loading fonts and a layout is the
     /// costly part, and renderers are safe to share between requests.
     let renderers = Locked<[String: PackRenderer]>([:])
+    /// The endorser, made on first use (it loads the fonts).
+    let endorsers = Locked<[String: Endorser]>([:])
     /// The built-in forms, listed once (listing reads every layout).
     let forms: [Catalog.Form]
 
@@ -24,6 +26,7 @@ struct APIRoutes: Sendable {
             try await render(request, form: context.parameters.get("form") ?? "")
         }
         router.post("/api/verify") { request, _ in try await verify(request) }
+        router.post("/api/endorse") { request, _ in try await endorse(request) }
         router.post("/api/data") { request, _ in
             // A data file opened in a page: parsed by the engine's loader (the browser has no YAML
             // reader), answered as JSON.
@@ -91,6 +94,19 @@ struct APIRoutes: Sendable {
         let report = await SignatureReport.run(pdf: part.body, file: part.filename ?? "file.pdf", trust: [])
         if let failure = report.files.first?.failure { throw APIError(failure, lang: request.lang) }
         return json(report.json(request.lang))
+    }
+
+    /// `POST /api/endorse` (multipart `pack`, `opinion`, optional `seal`): the endorsed pack, as
+    /// `endorse` writes it; 422 when the opinion has errors or is about another record.
+    func endorse(_ request: Request) async throws -> Response {
+        let input = try await RequestInput.read(request, limit: configuration.maxBodyBytes)
+        let pack = try input.requiredPart("pack")
+        let opinionPart = try input.requiredPart("opinion")
+        let opinion = try DataLoader.load(data: opinionPart.body, file: opinionPart.filename ?? "opinion", format: .detect)
+        let endorser = try endorsers.value("") { try Endorser() }
+        let output = try endorser.endorse(pack: pack.body, packFile: pack.filename ?? "pack.pdf", opinion: opinion,
+                                          seal: try input.seal() ?? configuration.seal, signing: nil)
+        return file(output.bytes, name: "申请表-已推荐.pdf", ascii: "endorsed.pdf", type: "application/pdf")
     }
 
     func renderer(for form: String) throws -> PackRenderer {

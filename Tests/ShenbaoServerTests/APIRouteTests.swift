@@ -168,3 +168,29 @@ import Testing
         }
     }
 }
+
+/// `POST /api/endorse`: the Endorser on main, through a multipart upload.
+@Suite struct EndorseRouteTests {
+    @Test func endorsesAPackAndRefusesAMismatchOrGarbage() async throws {
+        let opinion = try Data(contentsOf: TestFolders.packageRoot.appendingPathComponent("templates/samples/opinion.yaml"))
+        try await testApplication().test(.router) { client in
+            let pack = try await client.execute(uri: "/api/render/application", method: .post, body: ByteBuffer(bytes: sampleApplication)) { Data(buffer: $0.body) }
+            let form = multipart([("pack", "申请表.pdf", pack), ("opinion", "意见.yaml", opinion)])
+            try await client.execute(uri: "/api/endorse", method: .post, headers: [.contentType: form.contentType], body: form.body) { response in
+                #expect(response.status == .ok)
+                let endorsed = Data(buffer: response.body)
+                #expect(endorsed.count > pack.count && endorsed.prefix(pack.count) == pack, "an incremental update keeps the pack's bytes")
+                #expect(response.headers[.contentDisposition]?.contains("filename*=UTF-8''") == true)
+            }
+            let other = Data(String(decoding: opinion, as: UTF8.self).replacingOccurrences(of: "社区嵌入式养老服务标准化试点", with: "另一个项目").utf8)
+            let mismatch = multipart([("pack", "申请表.pdf", pack), ("opinion", "意见.yaml", other)])
+            try await client.execute(uri: "/api/endorse", method: .post, headers: [.contentType: mismatch.contentType], body: mismatch.body) {
+                #expect($0.status == .unprocessableContent)
+            }
+            let garbage = multipart([("pack", "x.pdf", Data("%PDF-1.7 garbage".utf8)), ("opinion", "意见.yaml", opinion)])
+            try await client.execute(uri: "/api/endorse", method: .post, headers: [.contentType: garbage.contentType], body: garbage.body) {
+                #expect($0.status == .badRequest)
+            }
+        }
+    }
+}
