@@ -8,10 +8,10 @@ BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev libp11-kit-dev fonts-arphic-uming fonts-dejavu-core fonts-noto-cjk fonts-hanazono fonts-babelstone-han fontconfig
-DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc libreoffice-writer-nogui libreoffice-calc-nogui python3-pip
-PY_TEST := python-docx fonttools pyhanko openpyxl
+DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc libreoffice-writer-nogui libreoffice-calc-nogui python3-pip chromium chromium-driver wrk
+PY_TEST := python-docx fonttools pyhanko openpyxl selenium
 
-.PHONY: all deps test-deps build sample test test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
+.PHONY: all deps test-deps build sample test test-web test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
 
 all: build sample
 
@@ -35,7 +35,7 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools, pyhanko.sign, openpyxl" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@python3 -c "import docx, fontTools, pyhanko.sign, openpyxl, selenium" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release
@@ -55,10 +55,16 @@ sample: build
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) test-web
 	$(MAKE) fuzz-replay
 	@if [ -d "$(SHARED)/conformance/docxtemplater" ]; then \
 	  python3 "$(SHARED)/conformance/docxtemplater/run.py" --bin .build/debug/shenbao; \
 	else echo "skipped the docxtemplater conformance run: $(SHARED) is absent"; fi
+
+# The web application in headless Chromium (Tests/web): /apply filled from a data file, an issue
+# shown and cleared, the PDF downloaded and read back; screenshots in out/.
+test-web:
+	python3 Tests/web/test_apply.py --bin .build/debug/shenbao
 
 # Benchmarks, side by side with the peers named in the issues (pip installs the peers).
 bench: build
@@ -68,6 +74,7 @@ bench: build
 	bench/render/run.sh
 	bench/sheets/run.sh
 	bench/sign/run.sh
+	bench/web/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

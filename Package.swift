@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries from the system, found through pkg-config (leaves).
@@ -78,9 +79,14 @@ let package = Package(
                                                     "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint", "ShenbaoSheets",
                                                     "ShenbaoPDFReader", "ShenbaoSign",
                                                     .product(name: "X509", package: "swift-certificates")]),
+        // The web application (`shenbao serve`, spec/web.md): an HTTP host of the engine API, as thin as the CLI.
+        .target(name: "ShenbaoServer", dependencies: [
+            "ShenbaoKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         // The command line: argument parsing, reporting and exit codes only.
         .executableTarget(name: "shenbao", dependencies: [
-            "ShenbaoKit",
+            "ShenbaoKit", "ShenbaoServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -131,5 +137,10 @@ let package = Package(
         .testTarget(name: "ShenbaoSheetsTests", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoZip", "ShenbaoTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoServerTests", dependencies: [
+            "ShenbaoServer", "ShenbaoKit", "ShenbaoTestSupport", "ShenbaoZip",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )
