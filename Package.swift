@@ -77,7 +77,8 @@ let package = Package(
         .target(name: "ShenbaoKit", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoFonts",
                                                     "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint", "ShenbaoSheets",
                                                     "ShenbaoPDFReader", "ShenbaoSign",
-                                                    .product(name: "X509", package: "swift-certificates")]),
+                                                    .product(name: "X509", package: "swift-certificates"),
+                                                    .product(name: "Crypto", package: "swift-crypto")]),
         // The command line: argument parsing, reporting and exit codes only.
         .executableTarget(name: "shenbao", dependencies: [
             "ShenbaoKit",

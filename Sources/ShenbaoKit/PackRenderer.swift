@@ -33,15 +33,46 @@ public struct PackRenderer: Sendable {
 
     /// Validates `document` and renders it in `format`.
     public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions) throws -> Output {
+        let rendered = try render(document, formats: [format], options: options)
+        return Output(bytes: rendered.files[0], issues: rendered.issues)
+    }
+
+    /// Every issue of `document` under the notice it names (throws when the notice is unusable).
+    public func validate(_ document: DataDocument) throws -> [Diagnostic] {
         let notice = try Validator.notice(for: document)
         let validator = Validator(notice: notice, glyphs: FontCoverage(library: printer.library))
-        let definition = try FormDefinition.load(name: printer.layout.form)
-        let issues = validator.validate(document, definition: definition)
+        return validator.validate(document, definition: try FormDefinition.load(name: printer.layout.form))
+    }
+
+    /// Validates `document` (unless `issues` are those `validate` already found) and renders it
+    /// in each of `formats` from one layout: a batch's PDF and DOCX of a record are laid out once.
+    public func render(_ document: DataDocument, formats: [OutputFormat], options: PrintOptions,
+                       issues known: [Diagnostic]? = nil) throws -> (files: [Data], issues: [Diagnostic]) {
+        let issues = try known ?? validate(document)
         if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
+        let form = try printer.laidOut(context: context(document))
+        let plan = printer.plan(for: form, options: options)
+        let files = try formats.map { try printer.backend(for: $0).render(form, plan: plan, options: options) }
+        return (files, issues)
+    }
+
+    /// Appends `documents`' packs to one PDF, each starting on an odd page, in order; each is
+    /// laid out as it is appended, so memory holds one record's layout at a time.
+    public func combinedPDF(_ documents: some Sequence<DataDocument>, options: PrintOptions) throws -> Data {
+        var writer = try printer.combinedPDF(options: options)
+        for document in documents {
+            let form = try printer.laidOut(context: context(document))
+            try writer.append(form, plan: printer.plan(for: form, options: options))
+        }
+        return try writer.finish()
+    }
+
+    /// What the layout renders for `document`: its printable fields and its notice.
+    private func context(_ document: DataDocument) throws -> Value {
+        let definition = try FormDefinition.load(name: printer.layout.form)
         var printable = document
         printable.root = definition.printable(document.root)
-        let context = try FormContexts.build(document: printable, notice: notice)
-        return Output(bytes: try printer.render(context: context, format: format, options: options), issues: issues)
+        return try FormContexts.build(document: printable, notice: try Validator.notice(for: document))
     }
 }
 

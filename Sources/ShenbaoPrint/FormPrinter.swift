@@ -82,6 +82,11 @@ public struct FormPrinter: Sendable {
         }
     }
 
+    /// A writer that appends packs of this form into one PDF, each on an odd page (`batch --combined`).
+    public func combinedPDF(options: PrintOptions) throws -> PDFPackWriter {
+        try PDFPackWriter(backend: PDFBackend(library: library, measurer: measurer), options: options, title: layout.title)
+    }
+
     /// The print pack for `context` in `format`.
     public func render(context: Value, format: OutputFormat, options: PrintOptions = PrintOptions()) throws -> Data {
         let form = try laidOut(context: context)

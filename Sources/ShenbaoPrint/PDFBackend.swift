@@ -18,13 +18,39 @@ public struct PDFBackend: OutputBackend {
     public var format: OutputFormat { .pdf }
 
     public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
-        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: form.title))
-        var painter = PDFPainter(document: document, library: library)
-        let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
+        var writer = try PDFPackWriter(backend: self, options: options, title: form.title)
+        try writer.append(form, plan: plan)
+        return try writer.finish()
+    }
+}
+
+/// Paints packs into one PDF, one after another, each starting on an odd page (a blank back ends
+/// a pack of an odd page count) so one duplex print job never puts two records on one sheet;
+/// fonts and the seal are embedded once for all. One pack is a print pack; many are
+/// `batch --combined`'s `all.pdf`, appended as they are laid out so no more than one is held.
+public struct PDFPackWriter {
+    let backend: PDFBackend
+    let document: PDFDocument
+    var painter: PDFPainter
+    let seal: PDFImage?
+    let draft: Bool
+
+    public init(backend: PDFBackend, options: PrintOptions, title: String?) throws {
+        self.backend = backend
+        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: title))
+        self.document = document
+        painter = PDFPainter(document: document, library: backend.library)
+        seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
+        draft = options.draft
+    }
+
+    /// Appends `form` as `plan` arranges it, starting on the next odd page.
+    public mutating func append(_ form: LaidOutForm, plan: PackPlan) throws {
+        if document.pageCount % 2 == 1 { document.addPage(width: form.setup.width, height: form.setup.height) }
         var forms: [PDFFormXObject] = []
         for page in form.pages {
             var content = ContentStream()
-            try painter.paint(page, seal: seal, draft: options.draft, on: &content)
+            try painter.paint(page, seal: seal, draft: draft, on: &content)
             forms.append(document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: page.setup.width, height: page.setup.height),
                                                  content: content))
         }
@@ -35,13 +61,15 @@ public struct PDFBackend: OutputBackend {
                 let pdfPage = document.addPage(width: page.setup.width, height: page.setup.height)
                 pdfPage.content.drawForm(forms[index])
                 if plan.marksCopies {
-                    try painter.draw(furniture.copyMark(copy: copy, of: plan.copies, on: page.setup),
+                    try painter.draw(backend.furniture.copyMark(copy: copy, of: plan.copies, on: page.setup),
                                      pageHeight: page.setup.height, on: &pdfPage.content)
                 }
             case .blank:
                 document.addPage(width: form.setup.width, height: form.setup.height)
             }
         }
-        return try document.finish()
     }
+
+    /// The PDF's bytes.
+    public func finish() throws -> Data { try document.finish() }
 }
