@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "ShenbaoFormLayout", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoForms", "ShenbaoLayout"]),
         // Output formats behind one protocol: laid-out pages + a pack plan → PDF or DOCX bytes.
         .target(name: "ShenbaoPrint", dependencies: ["ShenbaoCore", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoFonts",
-                                                      "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoDOCX", "ShenbaoZip"]),
+                                                      "ShenbaoPDF", "ShenbaoPDFWriter", "ShenbaoPDFReader", "ShenbaoDOCX", "ShenbaoZip"]),
         // Keys, certificates and the CMS signature a signed PDF carries (PAdES B-B), and its
         // verification: PEM, PKCS#8, PKCS#12, PKCS#11 tokens; no PDF knowledge.
         .target(name: "ShenbaoSign", dependencies: [

@@ -35,6 +35,8 @@ extension Diagnostic.ID {
     public static let duplicate = Diagnostic.ID("duplicate", meaning: "the same credit code and project name appear more than once in one batch")
     public static let eligibilityFamily = Diagnostic.ID("eligibility.*", meaning: "a declaration of the notice's conditions is missing or false (one id per declaration: eligibility.<key>)")
     public static let emailFormat = Diagnostic.ID("email.format", meaning: "e-mail address … is malformed; write it like name@example.cn")
+    public static let endorseMismatch = Diagnostic.ID("endorse.mismatch", meaning: "the opinion is about another record: its project name, applicant or credit code differs from the pack's")
+    public static let endorseNotPack = Diagnostic.ID("endorse.not_pack", meaning: "the PDF is not an application pack shenbao wrote (it records no 推荐部门意见 box), so it cannot be endorsed")
     public static let `enum` = Diagnostic.ID("enum", meaning: "a value is not one of the field's allowed choices")
     public static let fillDuplicateOutput = Diagnostic.ID("fill.duplicate_output", meaning: "same name as another data file; … would be overwritten, skipped")
     public static let fillFailed = Diagnostic.ID("fill.failed", meaning: "filling a document failed for a reason no other id names")
@@ -115,6 +117,7 @@ extension Diagnostic.ID {
     public static let signLegacyPKCS12 = Diagnostic.ID("sign.legacy_pkcs12", meaning: "a PKCS#12 file encrypted with RC2/3DES/RC4 (legacy); convert it with the openssl pkcs12 command given")
     public static let signPassphrase = Diagnostic.ID("sign.passphrase", meaning: "the passphrase or PIN is wrong, or none was given for an encrypted key or a token")
     public static let signPinInURI = Diagnostic.ID("sign.pin_in_uri", meaning: "a pkcs11: URI with pin-value is refused; give the PIN in a file or SHENBAO_SIGN_PIN")
+    public static let signFormat = Diagnostic.ID("sign.format", meaning: "only a PDF can be signed; a DOCX carries no PAdES signature")
     public static let signToken = Diagnostic.ID("sign.token", meaning: "the PKCS#11 module, token or key object cannot be used")
     public static let signUnsupportedAlgorithm = Diagnostic.ID("sign.unsupported_algorithm", meaning: "a key or signature algorithm other than RSA or ECDSA with SHA-256 (Ed25519, DSA, SM2, RSA-PSS…)")
     public static let signUnsupportedCurve = Diagnostic.ID("sign.unsupported_curve", meaning: "an ECDSA key on a curve other than P-256 or P-384")
@@ -155,7 +158,7 @@ extension Diagnostic.ID {
         .creditCodeFormat, .creditCodeRegion, .dataAlias, .dataEmpty, .dataEncoding, .dataFormat, .dataSyntax,
         .dataTooDeep, .dataTooLarge, .dataTooManyValues, .dataUnreadable, .deadline, .docxBadImage,
         .docxDtd, .docxNoMainPart, .docxNotWord, .docxPartTooLarge, .docxTooDeep, .docxXml, .duplicate,
-        .eligibilityFamily, .emailFormat, .`enum`, .fillDuplicateOutput, .fillFailed, .fillOutput,
+        .eligibilityFamily, .emailFormat, .endorseMismatch, .endorseNotPack, .`enum`, .fillDuplicateOutput, .fillFailed, .fillOutput,
         .fontMissing, .fontRecord, .fontSubsetFailed, .fontUnreadable, .formUnknown, .formUnreadable,
         .glyphMissing, .imageMalformed, .imageUnsupported, .internalError, .keyProjectDirection,
         .keyProjectField, .layoutAlign, .layoutBlock, .layoutBlocks, .layoutBorder, .layoutCell,
@@ -168,7 +171,7 @@ extension Diagnostic.ID {
         .renderDuplicateOutput, .renderFailed, .required, .sealUnreadable,
         .sheetDtd, .sheetEncoding, .sheetFormat, .sheetHeader, .sheetMalformed, .sheetNotFound,
         .sheetRagged, .sheetRow, .sheetTooLarge, .sheetUnknownColumn, .sheetUnreadable, .signCertificateExpired,
-        .signCertificateMissing, .signCertificateUnreadable, .signCMSMalformed, .signKeyMismatch,
+        .signCertificateMissing, .signCertificateUnreadable, .signCMSMalformed, .signFormat, .signKeyMismatch,
         .signKeyUnreadable, .signKeyUsage, .signLegacyPKCS12, .signPassphrase, .signPinInURI, .signToken,
         .signUnsupportedAlgorithm, .signUnsupportedCurve, .signWeakKey,
         .socialPublicServiceGovernmentLed, .staffNone, .templateMalformedTag, .templateMismatchedClose,

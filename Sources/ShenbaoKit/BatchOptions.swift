@@ -12,8 +12,10 @@ public struct BatchOptions: Sendable {
     public var jobs: Int?
     /// Opinion data without its `application` part, applied to every record.
     public var recommender: String?
-    /// The seal of the opinions (and, with `Endorser`, of the endorsements).
+    /// The seal of the opinions and the endorsements.
     public var seal: String?
+    /// Signs every opinion and endorsement (spec/cli.md, "Signing").
+    public var signing: PackSigning?
     /// Also `all.pdf`, every pack in input order, each starting on an odd page.
     public var combined: Bool
     /// Also `OUTDIR.zip`.
@@ -22,9 +24,9 @@ public struct BatchOptions: Sendable {
     public var lang: Lang
 
     public init(input: String, output: String, sheet: String? = nil, jobs: Int? = nil, recommender: String? = nil,
-                seal: String? = nil, combined: Bool = false, zip: Bool = false, lang: Lang = .zh) {
+                seal: String? = nil, signing: PackSigning? = nil, combined: Bool = false, zip: Bool = false, lang: Lang = .zh) {
         self.input = input; self.output = output; self.sheet = sheet; self.jobs = jobs; self.recommender = recommender
-        self.seal = seal; self.combined = combined; self.zip = zip; self.lang = lang
+        self.seal = seal; self.signing = signing; self.combined = combined; self.zip = zip; self.lang = lang
     }
 }
 

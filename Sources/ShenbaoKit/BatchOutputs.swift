@@ -55,7 +55,7 @@ struct BatchOutputs {
         try save(rendered.files[1], "summary.docx")
         try save(summary.csv, "summary.csv")
         if options.combined {
-            try save(try application.combinedPDF(valid.lazy.map(\.application), options: PrintOptions()), "all.pdf")
+            try save(try application.combinedPDF(valid.map(\.application), options: PrintOptions()), "all.pdf")
         }
         if options.zip { try save(archive(), "../" + zipName) }
         return Made(hash: hash, outputs: outputs, written: outputs)

@@ -33,6 +33,8 @@ public enum BatchRunner {
         common.add(ShenbaoVersion.current)
         common.add(Fingerprint.templates())
         common.add(seal?.data ?? Data())
+        // Signed files differ run to run (the signing time); what decides them is who signs and how.
+        common.add(options.signing.map { "\($0.identity.certificate)|\($0.reason ?? "")|\($0.location ?? "")" } ?? "")
         let planned = try BatchPlanner(application: application, recommender: recommender, jobs: options.jobs, common: common.hex).plan(records)
 
         let previous = BatchManifest.load(from: outdir)
@@ -48,7 +50,8 @@ public enum BatchRunner {
             rendered: 0, elapsed: 0))
         progress(counters.withLock { $0 })
 
-        let step = BatchRecordStep(application: application, recommender: recommender, opinionOptions: PrintOptions(seal: seal))
+        let step = BatchRecordStep(application: application, recommender: recommender, opinionOptions: PrintOptions(seal: seal),
+                                   endorser: try recommender.map { _ in try Endorser() }, signing: options.signing)
         let results = mapInParallel(todo.count, jobs: options.jobs) { k -> Result<[String], ShenbaoFailure>? in
             if cancellation.isCancelled { return nil }
             let plan = planned[todo[k]]

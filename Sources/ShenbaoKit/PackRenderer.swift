@@ -31,9 +31,11 @@ public struct PackRenderer: Sendable {
         public var issues: [Diagnostic]
     }
 
-    /// Validates `document` and renders it in `format`.
-    public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions) throws -> Output {
-        let rendered = try render(document, formats: [format], options: options)
+    /// Validates `document` and renders it in `format`; with `signing`, a PDF is signed over the
+    /// form's own seal (exit 2 for a DOCX: Word files carry no PAdES signature).
+    public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions,
+                       signing: PackSigning? = nil) throws -> Output {
+        let rendered = try render(document, formats: [format], options: options, signing: signing)
         return Output(bytes: rendered.files[0], issues: rendered.issues)
     }
 
@@ -47,24 +49,27 @@ public struct PackRenderer: Sendable {
     /// Validates `document` (unless `issues` are those `validate` already found) and renders it
     /// in each of `formats` from one layout: a batch's PDF and DOCX of a record are laid out once.
     public func render(_ document: DataDocument, formats: [OutputFormat], options: PrintOptions,
-                       issues known: [Diagnostic]? = nil) throws -> (files: [Data], issues: [Diagnostic]) {
+                       signing: PackSigning? = nil, issues known: [Diagnostic]? = nil) throws -> (files: [Data], issues: [Diagnostic]) {
         let issues = try known ?? validate(document)
         if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
+        var options = options
+        options.record = PackRecord(application: document.root, form: printer.layout.form)
+        if let signing {
+            guard formats.allSatisfy({ $0 == .pdf }) else {
+                throw ShenbaoFailure.unusable(.signFormat, file: document.file,
+                    zh: "只有 PDF 可以数字签名：请把输出改为 .pdf", en: "only a PDF can be signed: make the output a .pdf")
+            }
+            options.signature = signing.request(form: printer.layout.form)
+        }
         let form = try printer.laidOut(context: context(document))
         let plan = printer.plan(for: form, options: options)
-        let files = try formats.map { try printer.backend(for: $0).render(form, plan: plan, options: options) }
-        return (files, issues)
+        return (try formats.map { try printer.backend(for: $0).render(form, plan: plan, options: options) }, issues)
     }
 
-    /// Appends `documents`' packs to one PDF, each starting on an odd page, in order; each is
-    /// laid out as it is appended, so memory holds one record's layout at a time.
-    public func combinedPDF(_ documents: some Sequence<DataDocument>, options: PrintOptions) throws -> Data {
-        var writer = try printer.combinedPDF(options: options)
-        for document in documents {
-            let form = try printer.laidOut(context: context(document))
-            try writer.append(form, plan: printer.plan(for: form, options: options))
-        }
-        return try writer.finish()
+    /// `documents`' packs in one PDF, in order, each starting on an odd page; each is laid out
+    /// when its turn comes, so memory holds one record's layout at a time.
+    public func combinedPDF(_ documents: [DataDocument], options: PrintOptions) throws -> Data {
+        try printer.combinedPDF(count: documents.count, options: options) { try context(documents[$0]) }
     }
 
     /// What the layout renders for `document`: its printable fields and its notice.
@@ -73,6 +78,16 @@ public struct PackRenderer: Sendable {
         var printable = document
         printable.root = definition.printable(document.root)
         return try FormContexts.build(document: printable, notice: try Validator.notice(for: document))
+    }
+}
+
+extension PackRecord {
+    /// The record of an application's data, as its pack records it; nil for other forms.
+    init?(application root: Value, form: String) {
+        guard form == "application" else { return nil }
+        func text(_ path: String) -> String { root.value(at: path)?.plainText ?? "" }
+        self.init(form: form, projectName: text("project.name"), applicant: text("applicant.name"),
+                  creditCode: text("applicant.credit_code"))
     }
 }
 

@@ -54,7 +54,7 @@ public struct SignatureReport: Sendable {
         let verifier = CMSVerifier(trustAnchors: anchors)
         for path in paths {
             do {
-                let bytes = try InputFile.read(path, limit: maxPDFBytes, unreadable: .pdfNotPDF, tooLarge: .pdfTooLarge, limitText: "200 MB")
+                let bytes = try InputFile.read(path, limit: maxPDFBytes, unreadable: .pdfNotPDF, tooLarge: .pdfTooLarge, limitText: maxPDFText)
                 let reader = try PDFDocumentReader(bytes: [UInt8](bytes))
                 var signatures: [Signature] = []
                 for signature in try reader.signatures() {
@@ -69,7 +69,7 @@ public struct SignatureReport: Sendable {
     }
 
     /// PDFs larger than this are not forms: refused before they are read.
-    static let maxPDFBytes = 200 << 20
+    static let maxPDFBytes = 200 << 20, maxPDFText = "200 MB"
 
     static func check(_ signature: PDFSignature, in reader: PDFDocumentReader, verifier: CMSVerifier) async -> Signature {
         let modified = reader.modifications(after: signature).verdict.rawValue

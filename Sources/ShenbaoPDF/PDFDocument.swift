@@ -51,20 +51,35 @@ public final class PDFDocument {
     public private(set) var writer = PDFWriter()
     /// Extra catalog entries (`/AcroForm`, `/Outlines` …) written by `finish()`.
     public var catalogEntries = PDFDictionary()
-    private let catalogRef: PDFRef
-    private let pagesRef: PDFRef
+    private let mode: Mode
     private var pages: [PDFPage] = []
     private var fonts: [PDFFont] = []
     private var imageCount = 0
     private var imagesByData: [Data: PDFImage] = [:]
     private var formCount = 0
     private var finished: [UInt8]?
+    private var signatureSlot: SignatureSlot?
+
+    /// A new file, or an update appended to one (ISO 32000-1 §7.5.6).
+    private enum Mode {
+        case document(catalog: PDFRef, pages: PDFRef)
+        case update(PDFUpdateBase)
+    }
 
     /// An empty document; objects 1 and 2 are the catalog and the page tree.
     public init(options: Options = Options()) {
         self.options = options
-        catalogRef = writer.allocate()
-        pagesRef = writer.allocate()
+        let catalog = writer.allocate(), pages = writer.allocate()
+        mode = .document(catalog: catalog, pages: pages)
+    }
+
+    /// An incremental update of an existing file: fonts, images, forms and objects added (or
+    /// written again with `replace`) are appended after `base.bytes`, which stay a prefix of the
+    /// result, so signatures over them stay valid. Pages cannot be added to an update.
+    public init(updating base: PDFUpdateBase, options: Options = Options()) {
+        self.options = options
+        writer = PDFWriter(appendingTo: base.bytes, size: base.size)
+        mode = .update(base)
     }
 
     /// The font for `face` in this document (one per face: embedding the same face twice returns it again).
@@ -81,7 +96,7 @@ public final class PDFDocument {
         return font
     }
 
-    /// Adds a page at the end. Draw on it through `page.content`.
+    /// Adds a page at the end of a new document. Draw on it through `page.content`.
     @discardableResult
     public func addPage(width: Double, height: Double) -> PDFPage {
         let page = PDFPage(width: width, height: height, ref: writer.allocate())
@@ -175,12 +190,53 @@ public final class PDFDocument {
         return ref
     }
 
-    /// Writes pages, fonts (subset to the glyphs used), the catalog and the trailer; returns the file.
+    /// Writes `object` again under the number of an object of the file being updated (a form
+    /// field given its value); the update's cross-reference section points at the new copy.
+    public func replace(_ ref: PDFRef, with object: PDFObject) {
+        writer.write(ref, object)
+    }
+
+    /// Writes a signature dictionary (§12.8.1) with placeholders for `/ByteRange` and
+    /// `/Contents`, which `finish(signer:)` fills; `capacity` is the most DER bytes the signature
+    /// may take (the signer's `maximumSize`).
+    public func addSignature(_ dictionary: PDFDictionary, reserving capacity: Int) -> PDFRef {
+        let ref = writer.allocate()
+        signatureSlot = writer.writeSignature(ref, dictionary, contentsCapacity: capacity)
+        return ref
+    }
+
+    /// `finish()`, then the signature added with `addSignature` made over the finished file.
+    public func finish(signer: some DetachedSigner) throws -> Data {
+        var bytes = [UInt8](try finish())
+        if let signatureSlot { try signatureSlot.sign(&bytes, with: signer) }
+        finished = bytes
+        return Data(bytes)
+    }
+
+    /// Writes pages, fonts (subset to the glyphs used), the catalog and the trailer (for an
+    /// update: the new objects and an xref section with `/Prev`); returns the file.
     ///
     /// Throws only if a font cannot be subset. Calling it again returns the same bytes.
     public func finish() throws -> Data {
         if let finished { return Data(finished) }
         let level = options.compressionLevel
+        let bytes: [UInt8]
+        switch mode {
+        case .document(let catalog, let pages): bytes = try finishDocument(catalog: catalog, pages: pages, level: level)
+        case .update(let base):
+            try writeFonts(level)
+            bytes = writer.finishUpdate(previousXref: base.startXref, root: base.root, info: base.info, id: base.id)
+        }
+        finished = bytes
+        return Data(bytes)
+    }
+
+    /// Each font used, subset to the glyphs it shows.
+    private func writeFonts(_ level: Int32) throws {
+        for font in fonts where !font.usedGlyphs.isEmpty { try font.write(into: &writer, compression: level) }
+    }
+
+    private func finishDocument(catalog catalogRef: PDFRef, pages pagesRef: PDFRef, level: Int32) throws -> [UInt8] {
         for page in pages {
             let contentRef = writer.allocate()
             writer.writeStream(contentRef, [:], data: page.content.bytes, compression: level)
@@ -196,9 +252,7 @@ public final class PDFDocument {
         writer.write(pagesRef, .dictionary([
             "Type": .name("Pages"), "Kids": .array(pages.map { .ref($0.ref) }), "Count": .integer(pages.count),
         ]))
-        for font in fonts where !font.usedGlyphs.isEmpty {
-            try font.write(into: &writer, compression: level)
-        }
+        try writeFonts(level)
         var catalog: PDFDictionary = ["Type": .name("Catalog"), "Pages": .ref(pagesRef), "Lang": .text(options.language)]
         for (key, value) in catalogEntries.pairs { catalog[key] = value }
         writer.write(catalogRef, .dictionary(catalog))
@@ -211,8 +265,6 @@ public final class PDFDocument {
         }
         let infoRef = writer.allocate()
         writer.write(infoRef, .dictionary(info))
-        let bytes = writer.finish(root: catalogRef, info: infoRef)
-        finished = bytes
-        return Data(bytes)
+        return writer.finish(root: catalogRef, info: infoRef)
     }
 }

@@ -11,7 +11,8 @@ public final class PDFPage {
     /// Annotations on the page (`/Annots`, ISO 32000-1 §12.5): links, form-field widgets such as a
     /// signature field, added with `PDFDocument.addObject`.
     public var annotations: [PDFRef] = []
-    let ref: PDFRef
+    /// The page object, for annotations that point back at it (`/P`).
+    public let ref: PDFRef
 
     init(width: Double, height: Double, ref: PDFRef) {
         self.width = width

@@ -7,7 +7,10 @@ import ShenbaoPDFWriter
 /// what only they use, `/AcroForm` gaining fields, `/Annots` arrays and page dictionaries gaining
 /// only signature widgets, a catalog changing only `/AcroForm`, `/DSS` or `/Extensions`, the
 /// document security store, and the information dictionary's `/ModDate` and `/Producer`. Filling an unsigned signature field is allowed; changing one that
-/// was signed, or the appearance of a signed field, is not. Everything else is disallowed, and
+/// was signed, or the appearance of a signed field, is not. Filling in another form field (its
+/// value and a new appearance, as an endorsement fills a pack's 推荐部门意见 box) is allowed too:
+/// it is what pyHanko's difference analysis calls form filling, and a signature's appearance may
+/// draw just as much. Everything else is disallowed, and
 /// so is a new object an older one already referred to (a dangling reference brought to life).
 struct ModificationRules {
     enum Judgement { case ignored, allowed, disallowed }
@@ -56,6 +59,9 @@ struct ModificationRules {
         if number == afterRoot { return catalog(dictionary) }
         if Self.isSignatureDictionary(dictionary) { return old == nil ? .allowed : .disallowed }
         if Self.signatureFieldIsSigned(dictionary, in: after) != nil { return field(dictionary, old: old?.dictionary) }
+        if let old = old?.dictionary, Self.terminalField(dictionary, in: after) != nil {
+            return ObjectComparison.changedKeys(old, dictionary).isSubset(of: ["V", "AP", "AS"]) ? .allowed : .disallowed
+        }
         if number == formNumber(in: after, root: afterRoot) { return form(dictionary) }
         if dictionary["Type"]?.nameValue == "Page" { return page(dictionary, old: old?.dictionary) }
         if number == afterInfo {
@@ -161,9 +167,16 @@ struct ModificationRules {
     /// Whether the signature field `d` is, or is a widget of (`/FT /Sig` on it or up its `/Parent`
     /// chain, §12.7.3.1), has a value, that is, is signed; nil when `d` is neither.
     static func signatureFieldIsSigned(_ d: PDFDictionary, in view: [Int: PDFIndirectObject]) -> Bool? {
+        guard let field = terminalField(d, in: view), field.type == "Sig" else { return nil }
+        return field.node["V"] != nil
+    }
+
+    /// The field `d` is or is a widget of: the first dictionary up the `/Parent` chain with a
+    /// field type (`/FT`, inheritable, §12.7.3.1), and that type; nil when `d` is no field.
+    static func terminalField(_ d: PDFDictionary, in view: [Int: PDFIndirectObject]) -> (type: String, node: PDFDictionary)? {
         var node = d
         for _ in 0..<PDFReadLimits.maxNesting {
-            if let type = node["FT"]?.nameValue { return type == "Sig" ? node["V"] != nil : nil }
+            if let type = node["FT"]?.nameValue { return (type, node) }
             guard let parent = node["Parent"]?.refValue, let next = view[parent.number]?.dictionary else { return nil }
             node = next
         }

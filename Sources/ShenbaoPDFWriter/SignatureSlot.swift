@@ -70,3 +70,24 @@ public enum SignatureSlotError: Error, Sendable, Hashable {
     /// The slot does not lie inside the file (it was made for another file).
     case outOfBounds
 }
+
+/// What makes the signature a slot holds: the CMS over the bytes a `/ByteRange` covers
+/// (ShenbaoSign's `CMSSigner`). The PDF layers know only this, so they stay free of keys and
+/// cryptography.
+public protocol DetachedSigner: Sendable {
+    /// The most DER bytes a signature can take: the `/Contents` room to reserve.
+    var maximumSize: Int { get }
+    /// The signature over `parts` taken in order (the two spans around `/Contents`).
+    func sign(covering parts: [ArraySlice<UInt8>]) throws -> [UInt8]
+}
+
+extension SignatureSlot {
+    /// Signs a finished file in place: patches the `/ByteRange`, signs what it covers and
+    /// writes the signature into `/Contents`. Throws what the signer throws, or a slot error.
+    public func sign(_ file: inout [UInt8], with signer: some DetachedSigner) throws {
+        _ = try patchByteRange(in: &file)
+        let range = byteRange(fileLength: file.count)
+        let signature = try signer.sign(covering: [file[range[0]..<range[1]], file[range[2]..<(range[2] + range[3])]])
+        try fillContents(signature, in: &file)
+    }
+}

@@ -32,8 +32,14 @@ public struct PrintOptions: Sendable {
     /// subset dominates both size and time, and level 1 (measured in bench/render) keeps a
     /// three-copy pack under 120 KB at a fraction of level 6's time.
     public var compressionLevel: Int32
-    public init(copies: Int? = nil, seal: SealImage? = nil, draft: Bool = false, compressionLevel: Int32 = 1) {
+    /// Which record the pack is for, written into a PDF for its endorsement.
+    public var record: PackRecord?
+    /// A PDF signature over the form's own seal (the seal area the seal image goes to).
+    public var signature: SignatureRequest?
+    public init(copies: Int? = nil, seal: SealImage? = nil, draft: Bool = false, compressionLevel: Int32 = 1,
+                record: PackRecord? = nil, signature: SignatureRequest? = nil) {
         self.copies = copies; self.seal = seal; self.draft = draft; self.compressionLevel = compressionLevel
+        self.record = record; self.signature = signature
     }
 }
 
@@ -82,9 +88,13 @@ public struct FormPrinter: Sendable {
         }
     }
 
-    /// A writer that appends packs of this form into one PDF, each on an odd page (`batch --combined`).
-    public func combinedPDF(options: PrintOptions) throws -> PDFPackWriter {
-        try PDFPackWriter(backend: PDFBackend(library: library, measurer: measurer), options: options, title: layout.title)
+    /// `count` packs of this form in one PDF, each starting on an odd page (`batch --combined`);
+    /// `context` gives the i-th record's context when its turn comes (`PDFBackend.renderCombined`).
+    public func combinedPDF(count: Int, options: PrintOptions, context: (Int) throws -> Value) throws -> Data {
+        try PDFBackend(library: library, measurer: measurer).renderCombined(count: count, options: options) { i in
+            let form = try laidOut(context: context(i))
+            return (form, plan(for: form, options: options))
+        }
     }
 
     /// The print pack for `context` in `format`.

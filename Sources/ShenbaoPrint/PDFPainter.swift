@@ -44,8 +44,10 @@ struct PDFPainter {
     }
 
 
-    /// Draws every item of `page` except nothing: the copy mark is drawn by the pack per copy.
-    mutating func paint(_ page: Page, seal: PDFImage?, draft: Bool, on content: inout ContentStream) throws {
+    /// Draws every item of `page`; the copy mark is drawn by the pack, per copy.
+    /// `omittingSealIn` leaves the seal image out of that region: a signature's appearance shows it.
+    mutating func paint(_ page: Page, seal: PDFImage?, draft: Bool, omittingSealIn omitted: String? = nil,
+                        on content: inout ContentStream) throws {
         let h = page.setup.height
         if draft { try paintDraftMark(page.setup, on: &content) }
         content.setStrokeColor(.black)
@@ -65,16 +67,22 @@ struct PDFPainter {
                 break
             case .seal(let area):
                 if let seal, area.takesImage {
-                    // Keep the image's proportions inside the seal's square.
-                    let d = area.diameter
-                    let ratio = Double(seal.pixelHeight) / Double(max(1, seal.pixelWidth))
-                    let w = ratio <= 1 ? d : d / ratio, ih = ratio <= 1 ? d * ratio : d
-                    content.drawImage(seal, x: area.center.x - w / 2, y: h - area.center.y - ih / 2, width: w, height: ih)
+                    if area.region == nil || area.region != omitted {
+                        drawSeal(seal, centerX: area.center.x, centerY: h - area.center.y, diameter: area.diameter, on: &content)
+                    }
                 } else if !area.caption.text.isEmpty {
                     try draw(area.caption, pageHeight: h, on: &content)
                 }
             }
         }
+    }
+
+    /// Draws the seal image centred on a point (PDF space), keeping its proportions inside the
+    /// seal's square.
+    func drawSeal(_ seal: PDFImage, centerX: Double, centerY: Double, diameter d: Double, on content: inout ContentStream) {
+        let ratio = Double(seal.pixelHeight) / Double(max(1, seal.pixelWidth))
+        let w = ratio <= 1 ? d : d / ratio, ih = ratio <= 1 ? d * ratio : d
+        content.drawImage(seal, x: centerX - w / 2, y: centerY - ih / 2, width: w, height: ih)
     }
 
     /// A large grey 草稿 across the page, under the form, so a draft can never pass for the real thing.

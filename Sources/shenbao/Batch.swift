@@ -3,8 +3,8 @@ import Dispatch
 import Foundation
 import ShenbaoKit
 
-/// `shenbao batch INPUT -o OUTDIR [--jobs N] [--recommender DATA] [--seal IMAGE] [--combined]
-/// [--zip] [--sheet NAME] [--progress auto|always|never]` (spec/cli.md `batch`): a host over
+/// `shenbao batch INPUT -o OUTDIR [--jobs N] [--recommender DATA] [--seal IMAGE] [signing options]
+/// [--combined] [--zip] [--sheet NAME] [--progress auto|always|never]` (spec/cli.md `batch`): a host over
 /// `BatchRunner` that shows progress, turns Ctrl-C into a clean stop and exits 0, 1 or 2.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +16,8 @@ struct Batch: ParsableCommand {
     @Option(name: .shortAndLong, help: "输出文件夹 Output folder.") var output: String
     @Option(help: "并行数（默认为处理器核数） Records rendered at once (default: the number of cores).") var jobs: Int?
     @Option(help: "推荐意见数据（不含 application 部分） Opinion data without its application part.") var recommender: String?
-    @Option(help: "推荐部门印章图片 The department's seal on every opinion.") var seal: String?
+    @Option(help: "推荐部门印章图片 The department's seal on every opinion and endorsement.") var seal: String?
+    @OptionGroup var signing: SigningOptions
     @Flag(help: "另生成 all.pdf（全部申请表，一个打印任务） Also write all.pdf, every pack for one print job.") var combined = false
     @Flag(help: "另生成 OUTDIR.zip Also write OUTDIR.zip.") var zip = false
     @Option(help: "工作表名称（.xlsx） The worksheet to read.") var sheet: String?
@@ -41,8 +42,12 @@ struct Batch: ParsableCommand {
         let display = ProgressDisplay(mode: progress, lang: lang)
         var outcome: BatchOutcome?
         try reporting(lang) {
+            if signing.signKey != nil && recommender == nil {
+                throw ShenbaoFailure(.usage, [Diagnostic(id: .usageArgument, message: Localized(
+                    zh: "签名选项用于推荐意见和推荐后的申请表，需要 --recommender", en: "the signing options sign opinions and endorsements: they need --recommender"))])
+            }
             let options = BatchOptions(input: input, output: output, sheet: sheet, jobs: jobs, recommender: recommender,
-                                       seal: seal, combined: combined, zip: zip, lang: lang)
+                                       seal: seal, signing: try signing.load(), combined: combined, zip: zip, lang: lang)
             outcome = try BatchRunner.run(options, cancellation: cancellation) { display.show($0) }
         }
         guard let outcome else { return }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ShenbaoKit
 
-/// `shenbao render FORM DATA… -o OUT [--copies N] [--seal IMAGE] [--draft] [--format pdf|docx] [--jobs N]`
+/// `shenbao render FORM DATA… -o OUT [--copies N] [--seal IMAGE] [--draft] [--format pdf|docx] [--jobs N] [signing options]`
 /// (spec/cli.md): validate, then lay the form out and write the print pack; with several DATA
 /// files the packs are rendered on all cores, like `fill`.
 struct Render: ParsableCommand {
@@ -30,6 +30,8 @@ struct Render: ParsableCommand {
 
     @Option(help: "多个数据文件时的输出格式 pdf 或 docx Output format for several data files.")
     var format: String?
+
+    @OptionGroup var signing: SigningOptions
 
     @Option(help: "并行数：多个数据文件时同时渲染的文件数（默认为处理器核数） Packs rendered at once with several DATA files (default: the number of cores).")
     var jobs: Int?
@@ -59,7 +61,7 @@ struct Render: ParsableCommand {
         }
         let f = asked ?? named ?? .pdf
         let jobs = try OutputPlan.jobs(inputs: data, output: output, extensions: [f.rawValue],
-                                       protected: seal.map { [$0] } ?? [])
+                                       protected: [seal, signing.signKey, signing.signCert, signing.signChain, signing.signPassFile].compactMap { $0 })
         return (jobs, f)
     }
 
@@ -67,13 +69,14 @@ struct Render: ParsableCommand {
         try reporting(global.lang) {
             let (jobList, format) = try plannedOutputs()
             let renderer = try PackRenderer(form: form)
+            let signer = try signing.load()
             var sealImage: SealImage?
             if let seal {
                 sealImage = try SealImage(path: seal)
             }
             let options = PrintOptions(copies: copies, seal: sealImage, draft: draft)
             let outcome = ManyFiles.run(jobList, parallel: jobs, duplicate: .renderDuplicateOutput) { job in
-                let rendered = try renderer.render(DataLoader.load(path: job.input), format: format, options: options)
+                let rendered = try renderer.render(DataLoader.load(path: job.input), format: format, options: options, signing: signer)
                 return (rendered.bytes, rendered.issues)
             }
             if outcome.status != .ok { throw ShenbaoFailure(outcome.status, outcome.diagnostics) }

@@ -5,8 +5,8 @@ import Testing
 /// `shenbao batch` end to end (spec/cli.md `batch`): a clerk's GB18030 CSV, a folder of data
 /// files, a workbook from `batch-template` filled by openpyxl and saved again by LibreOffice.
 @Suite struct BatchCLITests {
-    /// Every row is in the report with its status; each valid record has its pack, DOCX and
-    /// opinion, the summary counts the valid records by category, and every PDF passes qpdf.
+    /// Every row is in the report with its status; each valid record has its pack, DOCX,
+    /// opinion and endorsed pack, the summary counts the valid records by category, and every PDF passes qpdf.
     @Test(.requires(.uming, .qpdf)) func gb18030SheetAccountsForEveryRow() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -27,7 +27,7 @@ import Testing
             #expect(status == expected.statuses[String(row)], "row \(row): \(record)")
             let outputs = record["outputs"] as? [String] ?? []
             if status == "ok" {
-                #expect(outputs.map { ($0 as NSString).lastPathComponent } == ["申请表.pdf", "申请表.docx", "推荐意见表.pdf"])
+                #expect(outputs.map { ($0 as NSString).lastPathComponent } == ["申请表.pdf", "申请表.docx", "推荐意见表.pdf", "申请表-已推荐.pdf"])
                 for output in outputs { #expect(FileManager.default.fileExists(atPath: outdir.appendingPathComponent(output).path)) }
                 packs.append(outdir.appendingPathComponent(outputs[0]))
             } else {
@@ -57,7 +57,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.zip").path))
 
         var pdfs = [outdir.appendingPathComponent("all.pdf"), outdir.appendingPathComponent("summary.pdf"), packs[0]]
-        pdfs.append(packs[0].deletingLastPathComponent().appendingPathComponent("推荐意见表.pdf"))
+        for name in ["推荐意见表.pdf", "申请表-已推荐.pdf"] { pdfs.append(packs[0].deletingLastPathComponent().appendingPathComponent(name)) }
         for pdf in pdfs { #expect(try BatchFixtures.qpdfCheck(pdf) == nil) }
         // all.pdf holds every pack in order, each starting on an odd page.
         var pages = 0

@@ -1,21 +1,20 @@
 import Foundation
-import ShenbaoTestSupport
 
 /// Keys and certificates the tests make for themselves with `openssl`, once per run, in a
 /// temporary folder: a root CA, an intermediate CA, and leaves issued by the intermediate.
 ///
 /// Every leaf is `<name>.key` (unencrypted PKCS#8) with `<name>.pem` (its certificate); the chain
 /// file `chain.pem` holds the intermediate, `root.pem` the trust anchor.
-final class TestPKI: Sendable {
-    let folder: URL
+public final class TestPKI: Sendable {
+    public let folder: URL
     /// The passphrase of every encrypted file made here.
-    static let passphrase = "口令-secret"
+    public static let passphrase = "口令-secret"
 
     /// The one set of files for the whole run (key generation is the slow part).
-    static let shared = Result { try TestPKI() }
+    public static let shared = Result { try TestPKI() }
 
     /// The subject of the main leaf, Chinese as a district's certificate writes it.
-    static let chineseSubject = "/CN=上海市某区市场监督管理局/O=测试"
+    public static let chineseSubject = "/CN=上海市某区市场监督管理局/O=测试"
 
     private init() throws {
         folder = try TestFolders.temporary("pki")
@@ -50,10 +49,10 @@ final class TestPKI: Sendable {
 
     // MARK: Paths
 
-    func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
-    func path(_ name: String) -> String { url(name).path }
+    public func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+    public func path(_ name: String) -> String { url(name).path }
 
-    func write(_ name: String, _ text: String) throws {
+    public func write(_ name: String, _ text: String) throws {
         try Data(text.utf8).write(to: url(name))
     }
 
@@ -61,20 +60,20 @@ final class TestPKI: Sendable {
 
     /// Runs openssl in the folder and fails with its message when it fails.
     @discardableResult
-    func openssl(_ arguments: [String], input: Data? = nil) throws -> ProcessResult {
+    public func openssl(_ arguments: [String], input: Data? = nil) throws -> ProcessResult {
         let result = try Subprocess.run("openssl", arguments, input: input, in: folder)
         guard result.status == 0 else { throw ToolFailure(command: "openssl " + arguments.joined(separator: " "), output: result.stderr) }
         return result
     }
 
     /// `<name>.key`: a new unencrypted PKCS#8 key (`genpkey -algorithm RSA|EC -pkeyopt …`).
-    func key(_ name: String, _ algorithm: String, _ option: String?) throws {
+    public func key(_ name: String, _ algorithm: String, _ option: String?) throws {
         try openssl(["genpkey", "-algorithm", algorithm] + (option.map { ["-pkeyopt", $0] } ?? []) + ["-out", path("\(name).key")])
     }
 
     /// `<name>.pem`: a certificate for `<name>.key`, issued by `by` (default the intermediate)
     /// with the config's `extensions` section, valid for a year from now or from `start` to `end`.
-    func issue(_ name: String, subject: String, by issuer: String = "intermediate", extensions: String = "signing",
+    public func issue(_ name: String, subject: String, by issuer: String = "intermediate", extensions: String = "signing",
                start: String? = nil, end: String? = nil) throws {
         try openssl(["req", "-new", "-key", path("\(name).key"), "-utf8", "-subj", subject, "-out", path("\(name).csr")])
         var validity = ["-days", "365"]
@@ -138,8 +137,9 @@ final class TestPKI: Sendable {
 }
 
 /// An outside tool that failed while the tests prepared their files.
-struct ToolFailure: Error, CustomStringConvertible {
-    var command: String
-    var output: String
-    var description: String { "\(command) failed: \(output)" }
+public struct ToolFailure: Error, CustomStringConvertible {
+    public var command: String
+    public var output: String
+    public init(command: String, output: String) { self.command = command; self.output = output }
+    public var description: String { "\(command) failed: \(output)" }
 }
