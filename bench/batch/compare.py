@@ -90,6 +90,7 @@ def main():
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--memory", default="100,1000,5000", help="record counts to measure peak memory at")
+    ap.add_argument("--peer-runs", type=int, default=1, help="runs of the peers (a minute or more each at N=1,000)")
     ap.add_argument("--no-peers", action="store_true")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="shenbao-bench-batch-")
@@ -108,12 +109,13 @@ def main():
         proc = subprocess.run([a.bin, "batch", folder, "-o", outdir, "--progress", "never"], capture_output=True, text=True)
         print(f"rerun over the finished batch: {time.perf_counter() - t0:.2f} s — {closing(proc.stderr)}")
         if not a.no_peers:
-            result = peers(a.n, a.runs, work)
+            result = peers(a.n, a.peer_runs, work)
             if isinstance(result, str):
                 print(result)
             else:
                 wall, name = result
-                print(f"{name}, serially: median {wall:.2f} s ({a.n / wall:.0f} records/s); shenbao is {wall / shenbao:.1f}× faster")
+                print(f"{name}, serially: median {wall:.2f} s of {a.peer_runs} ({a.n / wall:.1f} records/s); "
+                      f"shenbao is {wall / shenbao:.1f}× faster")
         for n in [int(x) for x in a.memory.split(",") if x]:
             _, peak, _ = run_batch(a.bin, make_folder(work, n), os.path.join(work, f"out-{n}"), timed=True)
             print(f"peak memory at N={n}: {peak} MB")
