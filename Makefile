@@ -75,6 +75,7 @@ bench: build
 	bench/sheets/run.sh
 	bench/sign/run.sh
 	bench/web/run.sh
+	SHENBAO_BIN=$(BIN) bench/batch/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

@@ -78,7 +78,8 @@ let package = Package(
         .target(name: "ShenbaoKit", dependencies: ["ShenbaoCore", "ShenbaoTemplate", "ShenbaoDOCX", "ShenbaoFonts",
                                                     "ShenbaoForms", "ShenbaoFormLayout", "ShenbaoPrint", "ShenbaoSheets",
                                                     "ShenbaoPDFReader", "ShenbaoSign",
-                                                    .product(name: "X509", package: "swift-certificates")]),
+                                                    .product(name: "X509", package: "swift-certificates"),
+                                                    .product(name: "Crypto", package: "swift-crypto")]),
         // The web application (`shenbao serve`, spec/web.md): an HTTP host of the engine API, as thin as the CLI.
         .target(name: "ShenbaoServer", dependencies: [
             "ShenbaoKit",

@@ -52,6 +52,12 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether `name` is one of the temporary files `write` makes (`.<target>.<pid>.<n>.tmp`):
+    /// one left behind by a process killed mid-write, which `batch` sweeps from its own folder.
+    public static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp")
+    }
+
     private static func failure(_ path: String, _ code: Int32) -> ShenbaoFailure {
         let reason = String(cString: strerror(code))
         return ShenbaoFailure.unusable(.outputWrite, file: path,

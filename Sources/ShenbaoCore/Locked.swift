@@ -30,11 +30,3 @@ extension Locked {
         }
     }
 }
-
-/// Names that may become part of a path under the templates folder (`notices/<id>.yaml`): letters,
-/// digits, `-` and `_`, so no name can climb out of the folder or name a hidden file.
-public enum SafeName {
-    public static func isPlain(_ name: String) -> Bool {
-        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-    }
-}

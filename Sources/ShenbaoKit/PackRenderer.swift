@@ -35,24 +35,49 @@ public struct PackRenderer: Sendable {
     /// form's own seal (exit 2 for a DOCX: Word files carry no PAdES signature).
     public func render(_ document: DataDocument, format: OutputFormat, options: PrintOptions,
                        signing: PackSigning? = nil) throws -> Output {
+        let rendered = try render(document, formats: [format], options: options, signing: signing)
+        return Output(bytes: rendered.files[0], issues: rendered.issues)
+    }
+
+    /// Every issue of `document` under the notice it names (throws when the notice is unusable).
+    public func validate(_ document: DataDocument) throws -> [Diagnostic] {
         let notice = try Validator.notice(for: document)
         let validator = Validator(notice: notice, glyphs: FontCoverage(library: printer.library))
-        let definition = try FormDefinition.load(name: printer.layout.form)
-        let issues = validator.validate(document, definition: definition)
+        return validator.validate(document, definition: try FormDefinition.load(name: printer.layout.form))
+    }
+
+    /// Validates `document` (unless `issues` are those `validate` already found) and renders it
+    /// in each of `formats` from one layout: a batch's PDF and DOCX of a record are laid out once.
+    public func render(_ document: DataDocument, formats: [OutputFormat], options: PrintOptions,
+                       signing: PackSigning? = nil, issues known: [Diagnostic]? = nil) throws -> (files: [Data], issues: [Diagnostic]) {
+        let issues = try known ?? validate(document)
         if issues.hasErrors && !options.draft { throw ShenbaoFailure(.invalidData, issues) }
-        var printable = document
-        printable.root = definition.printable(document.root)
-        let context = try FormContexts.build(document: printable, notice: notice)
         var options = options
         options.record = PackRecord(application: document.root, form: printer.layout.form)
         if let signing {
-            guard format == .pdf else {
+            guard formats.allSatisfy({ $0 == .pdf }) else {
                 throw ShenbaoFailure.unusable(.signFormat, file: document.file,
                     zh: "只有 PDF 可以数字签名：请把输出改为 .pdf", en: "only a PDF can be signed: make the output a .pdf")
             }
             options.signature = signing.request(form: printer.layout.form)
         }
-        return Output(bytes: try printer.render(context: context, format: format, options: options), issues: issues)
+        let form = try printer.laidOut(context: context(document))
+        let plan = printer.plan(for: form, options: options)
+        return (try formats.map { try printer.backend(for: $0).render(form, plan: plan, options: options) }, issues)
+    }
+
+    /// `documents`' packs in one PDF, in order, each starting on an odd page; each is laid out
+    /// when its turn comes, so memory holds one record's layout at a time.
+    public func combinedPDF(_ documents: [DataDocument], options: PrintOptions) throws -> Data {
+        try printer.combinedPDF(count: documents.count, options: options) { try context(documents[$0]) }
+    }
+
+    /// What the layout renders for `document`: its printable fields and its notice.
+    private func context(_ document: DataDocument) throws -> Value {
+        let definition = try FormDefinition.load(name: printer.layout.form)
+        var printable = document
+        printable.root = definition.printable(document.root)
+        return try FormContexts.build(document: printable, notice: try Validator.notice(for: document))
     }
 }
 

@@ -88,6 +88,15 @@ public struct FormPrinter: Sendable {
         }
     }
 
+    /// `count` packs of this form in one PDF, each starting on an odd page (`batch --combined`);
+    /// `context` gives the i-th record's context when its turn comes (`PDFBackend.renderCombined`).
+    public func combinedPDF(count: Int, options: PrintOptions, context: (Int) throws -> Value) throws -> Data {
+        try PDFBackend(library: library, measurer: measurer).renderCombined(count: count, options: options) { i in
+            let form = try laidOut(context: context(i))
+            return (form, plan(for: form, options: options))
+        }
+    }
+
     /// The print pack for `context` in `format`.
     public func render(context: Value, format: OutputFormat, options: PrintOptions = PrintOptions()) throws -> Data {
         let form = try laidOut(context: context)

@@ -23,6 +23,39 @@ public struct PDFBackend: OutputBackend {
         let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: form.title))
         var painter = PDFPainter(document: document, library: library)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
+        var fields: PackFieldWriter? = PackFieldWriter(document: document)
+        try paint(form, plan: plan, options: options, seal: seal, painter: &painter, fields: &fields)
+        fields?.finish(record: options.record, modified: options.signature?.time ?? Self.epoch)
+        if let request = options.signature { return try document.finish(signer: request.signer) }
+        return try document.finish()
+    }
+
+    /// `count` packs in one PDF, in order, each starting on an odd page (a blank back ends a pack
+    /// of an odd page count) so one duplex print job never puts two records on one sheet; fonts
+    /// are embedded once for all (`batch --combined`). `pack` lays out the i-th when its turn
+    /// comes, so no more than one layout is held. A print job, not a file to endorse or sign: no
+    /// form fields, no signature.
+    public func renderCombined(count: Int, options: PrintOptions,
+                               pack: (Int) throws -> (form: LaidOutForm, plan: PackPlan)) throws -> Data {
+        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel))
+        var painter = PDFPainter(document: document, library: library)
+        let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
+        var unsigned = options
+        unsigned.signature = nil
+        var fields: PackFieldWriter?
+        for i in 0..<count {
+            let (form, plan) = try pack(i)
+            if document.pageCount % 2 == 1 { document.addPage(width: form.setup.width, height: form.setup.height) }
+            try paint(form, plan: plan, options: unsigned, seal: seal, painter: &painter, fields: &fields)
+        }
+        return try document.finish()
+    }
+
+    /// Paints `form`'s sheets as `plan` orders them into the painter's document, with the form
+    /// fields of each page when there is a field writer, and the signature's widget when asked.
+    private func paint(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions, seal: PDFImage?,
+                       painter: inout PDFPainter, fields: inout PackFieldWriter?) throws {
+        let document = painter.document
         let signed = options.signature == nil ? nil : Self.signedSeal(in: form)
         var forms: [PDFFormXObject] = []
         for page in form.pages {
@@ -37,7 +70,6 @@ public struct PDFBackend: OutputBackend {
             let value = document.addSignature(request.dictionary, reserving: request.signer.maximumSize)
             signature = (signed.area.region ?? "", value, sealAppearance(signed.area, seal: seal, document: document, painter: painter))
         }
-        var fields = PackFieldWriter(document: document)
         for sheet in plan.sheets {
             switch sheet {
             case .page(let copy, let index):
@@ -49,14 +81,11 @@ public struct PDFBackend: OutputBackend {
                     try painter.draw(furniture.copyMark(copy: copy, of: plan.copies, on: page.setup),
                                      pageHeight: page.setup.height, on: &pdfPage.content)
                 }
-                fields.addFields(for: page, copy: copy, on: pdfPage, signature: firstSigned ? signature : nil)
+                fields?.addFields(for: page, copy: copy, on: pdfPage, signature: firstSigned ? signature : nil)
             case .blank:
                 document.addPage(width: form.setup.width, height: form.setup.height)
             }
         }
-        fields.finish(record: options.record, modified: options.signature?.time ?? Self.epoch)
-        if let request = options.signature { return try document.finish(signer: request.signer) }
-        return try document.finish()
     }
 
     /// A dateless pack's `/LastModified`: the same bytes for the same input.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShenbaoKit
 
 /// `shenbao`: the one command line of the toolkit. Each subcommand lives in its own file.
 @main
@@ -7,9 +8,9 @@ struct Shenbao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shenbao",
         abstract: "申报：把结构化数据变成可打印的正式表格 (structured data → print-ready forms).",
-        version: "0.1.0",
+        version: ShenbaoVersion.current,
         subcommands: [Fill.self, TextCommand.self, CheckTemplate.self, Validate.self, Schema.self,
-                      Render.self, Endorse.self, Forms.self, BatchTemplateCommand.self, Verify.self, Serve.self]
+                      Render.self, Endorse.self, Forms.self, Batch.self, BatchTemplateCommand.self, Verify.self, Serve.self]
     )
 
     static func main() {

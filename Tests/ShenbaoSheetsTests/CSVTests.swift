@@ -15,6 +15,17 @@ import Testing
         return [name, "91310115MA1K3BTP2B", postal, address, String(i % 7 + 1), i % 2 != 0 ? "是" : "否", "2024/5/\(i % 28 + 1)"]
     }
 
+    /// What `CSVWriter` writes (reports, the summary), `CSVReader` reads back cell for cell:
+    /// quotes, commas, line breaks and rare characters included.
+    @Test func writtenCSVReadsBack() throws {
+        let rows = [["行号", "问题"], ["2", "逗号,引号\"与\n换行"], ["3", "𠮷䶮"]]
+        let bytes = CSVWriter.write(rows)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let sheet = try CSVReader.read(bytes, file: "report.csv")
+        #expect(sheet.header == rows[0])
+        #expect(sheet.rows.map { $0.cells.map(\.displayText) } == Array(rows.dropFirst()))
+    }
+
     @Test func gb18030FromExcelKeepsEveryCharacter() throws {
         let path = SheetFixtures.path("applicants-gb18030.csv")
         let bytes = try #require(FileManager.default.contents(atPath: path))

@@ -1,0 +1,93 @@
+import Foundation
+import ShenbaoZip
+
+/// A batch's batch-wide files (spec/cli.md `batch`): the report of every record
+/// (`report.json`, `report.csv`, `report.xlsx`), the 推荐汇总表 of the valid ones
+/// (`summary.pdf`, `summary.docx`, `summary.csv`), with `--combined` `all.pdf` and with `--zip`
+/// `OUTDIR.zip`. They are made again only when something they show changed (one hash over every
+/// record's status, issues and files), so a rerun over an unchanged batch touches nothing.
+struct BatchOutputs {
+    let options: BatchOptions
+    let outdir: String
+    let application: PackRenderer
+    let recommender: BatchRecommender?
+    let common: String
+
+    struct Made {
+        var hash: String
+        /// Every batch-wide file, relative to OUTDIR (the ZIP as `../OUTDIR.zip`).
+        var outputs: [String]
+        /// Those written by this run.
+        var written: [String]
+    }
+
+    private var zipName: String { ((outdir as NSString).standardizingPath as NSString).lastPathComponent + ".zip" }
+
+    func write(rows: [BatchReportRow], planned: [PlannedRecord], previous: BatchManifest) throws -> Made {
+        var outputs = ["report.json", "report.csv", "report.xlsx", "summary.pdf", "summary.docx", "summary.csv"]
+        if options.combined { outputs.append("all.pdf") }
+        if options.zip { outputs.append("../" + zipName) }
+        var print = Fingerprint()
+        print.add(common)
+        print.add(options.lang.rawValue)
+        print.add(options.input)
+        print.add(outputs.joined(separator: "\n"))
+        for (row, plan) in zip(rows, planned) {
+            print.add("\(row.source)|\(row.status.rawValue)|\(plan.hash)|\(row.outputs.joined(separator: "|"))")
+            for issue in row.issues { print.add(issue.formatted(options.lang)) }
+        }
+        let hash = print.hex
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: (outdir as NSString).appendingPathComponent(path)) }
+        if previous.aggregate == hash && outputs.allSatisfy(exists) { return Made(hash: hash, outputs: outputs, written: []) }
+
+        let report = BatchReport(input: options.input, rows: rows, lang: options.lang)
+        try save(Data(report.json.utf8), "report.json")
+        try save(report.csv, "report.csv")
+        try save(report.xlsx, "report.xlsx")
+
+        let valid = planned.indices.filter { rows[$0].status == .ok }.compactMap { i in
+            planned[i].record.document.map { (application: $0, opinion: planned[i].opinion) }
+        }
+        let summary = try BatchSummary(records: valid, recommender: recommender?.document,
+                                       file: (outdir as NSString).appendingPathComponent("summary"))
+        let rendered = try PackRenderer(form: "summary").render(summary.document, formats: [.pdf, .docx], options: PrintOptions())
+        try save(rendered.files[0], "summary.pdf")
+        try save(rendered.files[1], "summary.docx")
+        try save(summary.csv, "summary.csv")
+        if options.combined {
+            try save(try application.combinedPDF(valid.map(\.application), options: PrintOptions()), "all.pdf")
+        }
+        if options.zip { try save(archive(), "../" + zipName) }
+        return Made(hash: hash, outputs: outputs, written: outputs)
+    }
+
+    private func save(_ bytes: some DataProtocol, _ name: String) throws {
+        try AtomicFile.write(bytes, to: (outdir as NSString).appendingPathComponent(name))
+    }
+
+    /// OUTDIR's files under OUTDIR's name, for sending on: the records and the batch-wide files,
+    /// not the manifest and the lock, which only the next run reads. PDFs, DOCX and XLSX are
+    /// compressed inside already and go in stored.
+    private func archive() throws -> [UInt8] {
+        let manager = FileManager.default
+        let base = (zipName as NSString).deletingPathExtension
+        var paths: [String] = []
+        let walker = manager.enumerator(atPath: outdir)
+        while let relative = walker?.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: (outdir as NSString).appendingPathComponent(relative), isDirectory: &isFolder), !isFolder.boolValue,
+                  name != BatchManifest.fileName, name != BatchLock.fileName, !AtomicFile.isTemporary(name) else { continue }
+            paths.append(relative)
+        }
+        var zip = ZipWriter()
+        for relative in paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            guard let bytes = manager.contents(atPath: (outdir as NSString).appendingPathComponent(relative)) else {
+                throw ShenbaoFailure.unusable(.outputWrite, file: relative, zh: "无法读取要打包的文件", en: "cannot read a file to archive")
+            }
+            let packed = ["pdf", "docx", "xlsx"].contains((relative as NSString).pathExtension.lowercased())
+            zip.add(base + "/" + relative, contents: Array(bytes), level: packed ? 0 : 6)
+        }
+        return zip.finish()
+    }
+}
