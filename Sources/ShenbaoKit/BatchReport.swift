@@ -19,10 +19,14 @@ public struct BatchReportRow: Sendable {
 
 /// The report of a batch, listing every input record (spec/cli.md `batch`): `report.json`,
 /// `report.csv` (UTF-8 with a BOM, for Excel) and `report.xlsx`, messages in the run's language.
-struct BatchReport {
+public struct BatchReport: Sendable {
     let input: String
     let rows: [BatchReportRow]
     let lang: Lang
+
+    public init(input: String, rows: [BatchReportRow], lang: Lang) {
+        self.input = input; self.rows = rows; self.lang = lang
+    }
 
     /// An issue as a cell shows it: the record is the row, so no file name.
     private func text(_ issue: Diagnostic) -> String {
@@ -32,8 +36,9 @@ struct BatchReport {
         return issue.formatted(lang)
     }
 
-    var json: String {
-        let records: [Value] = rows.map { row in
+    /// Every record as `report.json` lists it; the server's job state shows the same list.
+    public var records: Value {
+        .list(rows.map { row in
             var m = OrderedMap()
             m["row"] = row.row.map(Value.integer) ?? .null
             m["source"] = .text(row.source)
@@ -50,12 +55,15 @@ struct BatchReport {
                 return .map(issue)
             })
             return .map(m)
-        }
+        })
+    }
+
+    var json: String {
         var counts = OrderedMap()
         for status in [BatchStatus.ok, .invalid, .failed] {
             counts[status.rawValue] = .integer(rows.filter { $0.status == status }.count)
         }
-        return JSONText.encode(.map(OrderedMap([("input", .text(input)), ("counts", .map(counts)), ("records", .list(records))])), pretty: true) + "\n"
+        return JSONText.encode(.map(OrderedMap([("input", .text(input)), ("counts", .map(counts)), ("records", records)])), pretty: true) + "\n"
     }
 
     private var header: [String] {

@@ -13,10 +13,12 @@ struct APIRoutes: Sendable {
     let endorsers = Locked<[String: Endorser]>([:])
     /// The built-in forms, listed once (listing reads every layout).
     let forms: [Catalog.Form]
+    let jobs: BatchJobs
 
     init(configuration: ServerConfiguration) {
         self.configuration = configuration
         forms = Catalog.forms
+        jobs = BatchJobs(configuration: configuration)
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -27,6 +29,39 @@ struct APIRoutes: Sendable {
         }
         router.post("/api/verify") { request, _ in try await verify(request) }
         router.post("/api/endorse") { request, _ in try await endorse(request) }
+        router.post("/api/batch") { request, _ in
+            let input = try await RequestInput.read(request, limit: configuration.maxBodyBytes)
+            let id = try jobs.start(sheet: try input.requiredPart("sheet"), recommender: input.form?.part("recommender"), lang: request.lang)
+            var answer = json(JSONText.encode(.map(OrderedMap([("job", .text(id))]))))
+            answer.status = .accepted
+            return answer
+        }
+        router.get("/api/batch/:id") { _, context in
+            guard let state = jobs.state(context.parameters.get("id") ?? "") else { throw APIError.notFound() }
+            return json(JSONText.encode(state))
+        }
+        router.get("/api/batch/:id/events") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard jobs.state(id) != nil else { throw APIError.notFound() }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                            body: ResponseBody { [jobs] writer in
+                // One event whenever the job's state changes; the last is the finished job with every record.
+                var last: Value?
+                while let state = jobs.state(id) {
+                    if state != last {
+                        try await writer.write(ByteBuffer(string: "data: \(JSONText.encode(state))\n\n"))
+                        last = state
+                    }
+                    if state["state"]?.plainText != "running" { break }
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                try await writer.finish(nil)
+            })
+        }
+        router.get("/api/batch/:id/result.zip") { _, context in
+            guard let url = jobs.zip(context.parameters.get("id") ?? "") else { throw APIError.notFound() }
+            return file(try Data(contentsOf: url), name: "申报批量结果.zip", ascii: "batch.zip", type: "application/zip")
+        }
         router.post("/api/data") { request, _ in
             // A data file opened in a page: parsed by the engine's loader (the browser has no YAML
             // reader), answered as JSON.

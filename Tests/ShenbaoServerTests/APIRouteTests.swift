@@ -194,3 +194,43 @@ import Testing
         }
     }
 }
+
+/// `POST /api/batch` and the job's state, events and ZIP: the same BatchRunner as `shenbao batch`.
+@Suite struct BatchRouteTests {
+    @Test func aSheetBecomesAJobWithEveryRowAndAZip() async throws {
+        let sheet = try Data(contentsOf: TestFolders.packageRoot.appendingPathComponent("Tests/ShenbaoSheetsTests/Fixtures/applicants-gb18030.csv"))
+        let folder = try TestFolders.temporary("server-batch")
+        try await testApplication(ServerConfiguration(dataDirectory: folder)).test(.router) { client in
+            let form = multipart([("sheet", "申报汇总表.csv", sheet)])
+            let id = try await client.execute(uri: "/api/batch", method: .post, headers: [.contentType: form.contentType], body: form.body) { response in
+                #expect(response.status == .accepted)
+                return jsonObject(response.body)["job"] as? String ?? ""
+            }
+            #expect(id.count == 32, "a 128-bit id in hex")
+            var state: [String: Any] = [:]
+            for _ in 0..<600 {
+                state = try await client.execute(uri: "/api/batch/\(id)", method: .get) { jsonObject($0.body) }
+                if state["state"] as? String != "running" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(state["state"] as? String == "done", "\(state)")
+            let records = state["records"] as? [[String: Any]] ?? []
+            #expect(records.count == state["total"] as? Int && records.count > 60, "every row is listed")
+            #expect(records.allSatisfy { ($0["source"] as? String)?.hasPrefix("申报汇总表.csv") == true }, "rows name the upload, not the server's folder")
+            try await client.execute(uri: "/api/batch/\(id)/events", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/event-stream")
+                #expect(String(buffer: response.body).hasPrefix("data: {\"state\": \"done\""))
+            }
+            try await client.execute(uri: "/api/batch/\(id)/result.zip", method: .get) { response in
+                #expect(response.status == .ok && Data(buffer: response.body).starts(with: Data("PK".utf8)))
+            }
+            for bad in ["0123", String(repeating: "g", count: 32), "..%2F..%2Fetc"] {
+                try await client.execute(uri: "/api/batch/\(bad)", method: .get) { #expect($0.status == .notFound) }
+            }
+            let wrong = multipart([("sheet", "notes.txt", Data("x".utf8))])
+            try await client.execute(uri: "/api/batch", method: .post, headers: [.contentType: wrong.contentType], body: wrong.body) {
+                #expect($0.status == .badRequest)
+            }
+        }
+    }
+}
