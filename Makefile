@@ -8,10 +8,10 @@ BIN := .build/release/shenbao
 
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev libp11-kit-dev fonts-arphic-uming fonts-dejavu-core fonts-noto-cjk fonts-hanazono fonts-babelstone-han fontconfig
-DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc libreoffice-writer-nogui libreoffice-calc-nogui python3-pip
-PY_TEST := python-docx fonttools pyhanko openpyxl
+DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc libreoffice-writer-nogui libreoffice-calc-nogui python3-pip chromium chromium-driver wrk
+PY_TEST := python-docx fonttools pyhanko openpyxl selenium
 
-.PHONY: all deps test-deps build sample test test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
+.PHONY: all deps test-deps build sample test test-web test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
 
 all: build sample
 
@@ -35,7 +35,7 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools, pyhanko.sign, openpyxl" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@python3 -c "import docx, fontTools, pyhanko.sign, openpyxl, selenium" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release
@@ -47,17 +47,24 @@ sample: build
 	$(BIN) render application templates/samples/application.yaml -o out/申请表.pdf --seal templates/examples/公章.png
 	$(BIN) render application templates/samples/application.yaml -o out/申请表.docx
 	$(BIN) render opinion templates/samples/opinion.yaml -o out/推荐意见表.pdf
-	@echo "wrote out/申请表-填写.docx out/申请表.pdf out/申请表.docx out/推荐意见表.pdf"
+	$(BIN) endorse out/申请表.pdf templates/samples/opinion.yaml -o out/申请表-已推荐.pdf --seal templates/examples/公章.png
+	@echo "wrote out/申请表-填写.docx out/申请表.pdf out/申请表.docx out/推荐意见表.pdf out/申请表-已推荐.pdf"
 
 # Tests run on the debug build only: a second, release build of swift-crypto and the rest would
 # double CI's time for nothing the tests check.
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) test-web
 	$(MAKE) fuzz-replay
 	@if [ -d "$(SHARED)/conformance/docxtemplater" ]; then \
 	  python3 "$(SHARED)/conformance/docxtemplater/run.py" --bin .build/debug/shenbao; \
 	else echo "skipped the docxtemplater conformance run: $(SHARED) is absent"; fi
+
+# The web application in headless Chromium (Tests/web): /apply filled from a data file, an issue
+# shown and cleared, the PDF downloaded and read back; screenshots in out/.
+test-web:
+	python3 Tests/web/test_apply.py --bin .build/debug/shenbao
 
 # Benchmarks, side by side with the peers named in the issues (pip installs the peers).
 bench: build
@@ -67,6 +74,8 @@ bench: build
 	bench/render/run.sh
 	bench/sheets/run.sh
 	SHENBAO_BIN=$(BIN) bench/batch/run.sh
+	bench/sign/run.sh
+	bench/web/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).
@@ -94,7 +103,7 @@ install: build
 # Fuzzing (issue #8): libFuzzer with AddressSanitizer, FUZZ_S seconds per target, one line each.
 # The same targets, built normally, replay the corpus in `make test` (fuzz-replay).
 FUZZ_S ?= 60
-FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout fuzz-pdf
+FUZZ_TARGETS := fuzz-template fuzz-data fuzz-zip fuzz-docx fuzz-images fuzz-layout fuzz-pdf fuzz-sheets
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 # The corpus: the committed seeds and crash inputs (Fuzz/Corpus) plus the repository's own fixtures.
@@ -105,6 +114,8 @@ fuzz-corpus:
 	@for f in templates/samples/*.yaml templates/notices/*.yaml templates/definitions/*.yaml; do \
 	  cp "$$f" "out/fuzz/corpus/fuzz-data/$$(echo $$f | tr / -)"; done
 	@cp templates/forms/*.yaml out/fuzz/corpus/fuzz-layout/
+	@cp Tests/ShenbaoSheetsTests/Fixtures/*.csv out/fuzz/corpus/fuzz-sheets/
+	@if [ -x .build/debug/shenbao ]; then .build/debug/shenbao batch-template -o out/fuzz/corpus/fuzz-sheets/template.xlsx; fi
 	@cp templates/examples/申请表模板.docx out/fuzz/corpus/fuzz-zip/
 	@cp templates/examples/公章.png docs/*.png out/fuzz/corpus/fuzz-images/
 	@if [ -f out/申请表.pdf ]; then cp out/*.pdf out/fuzz/corpus/fuzz-pdf/; fi

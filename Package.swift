@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries from the system, found through pkg-config (leaves).
@@ -79,9 +80,14 @@ let package = Package(
                                                     "ShenbaoPDFReader", "ShenbaoSign",
                                                     .product(name: "X509", package: "swift-certificates"),
                                                     .product(name: "Crypto", package: "swift-crypto")]),
+        // The web application (`shenbao serve`, spec/web.md): an HTTP host of the engine API, as thin as the CLI.
+        .target(name: "ShenbaoServer", dependencies: [
+            "ShenbaoKit",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         // The command line: argument parsing, reporting and exit codes only.
         .executableTarget(name: "shenbao", dependencies: [
-            "ShenbaoKit",
+            "ShenbaoKit", "ShenbaoServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -93,6 +99,9 @@ let package = Package(
         .executableTarget(name: "bench-render", dependencies: ["ShenbaoKit", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoFonts"],
                           path: "bench/render/inprocess"),
 
+        // Signing, endorsing and verifying a pack (bench/sign/run.sh).
+        .executableTarget(name: "bench-sign", dependencies: ["ShenbaoKit"], path: "bench/sign", exclude: ["run.sh"]),
+
         // Reading a 5,000-row batch workbook into records (bench/sheets/run.sh).
         .executableTarget(name: "bench-sheets", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoCore"],
                           path: "bench/sheets", exclude: ["run.sh", "README.md"]),
@@ -103,6 +112,7 @@ let package = Package(
         .executableTarget(name: "fuzz-template", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoTemplate"], path: "Fuzz/fuzz-template"),
         .executableTarget(name: "fuzz-data", dependencies: ["FuzzSupport", "ShenbaoCore"], path: "Fuzz/fuzz-data"),
         .executableTarget(name: "fuzz-zip", dependencies: ["FuzzSupport", "ShenbaoZip"], path: "Fuzz/fuzz-zip"),
+        .executableTarget(name: "fuzz-sheets", dependencies: ["FuzzSupport", "ShenbaoSheets", "ShenbaoForms"], path: "Fuzz/fuzz-sheets"),
         .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport", "ShenbaoCore", "ShenbaoDOCX", "ShenbaoZip"], path: "Fuzz/fuzz-docx"),
         .executableTarget(name: "fuzz-images", dependencies: ["FuzzSupport", "ShenbaoPDF"], path: "Fuzz/fuzz-images"),
         .executableTarget(name: "fuzz-pdf", dependencies: ["FuzzSupport", "ShenbaoPDFReader"], path: "Fuzz/fuzz-pdf"),
@@ -128,5 +138,10 @@ let package = Package(
         .testTarget(name: "ShenbaoSheetsTests", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoZip", "ShenbaoTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
+        .testTarget(name: "ShenbaoServerTests", dependencies: [
+            "ShenbaoServer", "ShenbaoKit", "ShenbaoTestSupport", "ShenbaoZip",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

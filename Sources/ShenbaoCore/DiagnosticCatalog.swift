@@ -48,6 +48,12 @@ extension Diagnostic.ID {
     public static let formUnknown = Diagnostic.ID("form.unknown", meaning: "the form is neither a built-in form nor a layout file")
     public static let formUnreadable = Diagnostic.ID("form.unreadable", meaning: "form layout file not found")
     public static let glyphMissing = Diagnostic.ID("glyph.missing", meaning: "no available font has these characters, which would print as boxes: …; use other characters or add a font")
+    public static let httpBadRequest = Diagnostic.ID("http.bad_request", meaning: "the request is malformed (a multipart body, a parameter or a missing part); the message says which")
+    public static let httpCrossOrigin = Diagnostic.ID("http.cross_origin", meaning: "a state-changing request from another origin is refused")
+    public static let httpForbidden = Diagnostic.ID("http.forbidden", meaning: "the access token is wrong")
+    public static let httpNotFound = Diagnostic.ID("http.not_found", meaning: "no such page, route, form or job")
+    public static let httpTooLarge = Diagnostic.ID("http.too_large", meaning: "the request body exceeds the server's limit")
+    public static let httpUnauthorized = Diagnostic.ID("http.unauthorized", meaning: "the server needs an access token: log in, or send Authorization: Bearer")
     public static let imageMalformed = Diagnostic.ID("image.malformed", meaning: "cannot read the PNG image (…); export it again")
     public static let imageUnsupported = Diagnostic.ID("image.unsupported", meaning: "unsupported image format: use JPEG or PNG")
     public static let internalError = Diagnostic.ID("internal", meaning: "an unexpected error; the message carries its cause (please report it)")
@@ -160,7 +166,8 @@ extension Diagnostic.ID {
         .docxDtd, .docxNoMainPart, .docxNotWord, .docxPartTooLarge, .docxTooDeep, .docxXml, .duplicate,
         .eligibilityFamily, .emailFormat, .endorseMismatch, .endorseNotPack, .`enum`, .fillDuplicateOutput, .fillFailed, .fillOutput,
         .fontMissing, .fontRecord, .fontSubsetFailed, .fontUnreadable, .formUnknown, .formUnreadable,
-        .glyphMissing, .imageMalformed, .imageUnsupported, .internalError, .keyProjectDirection,
+        .glyphMissing, .httpBadRequest, .httpCrossOrigin, .httpForbidden, .httpNotFound, .httpTooLarge,
+        .httpUnauthorized, .imageMalformed, .imageUnsupported, .internalError, .keyProjectDirection,
         .keyProjectField, .layoutAlign, .layoutBlock, .layoutBlocks, .layoutBorder, .layoutCell,
         .layoutColumns, .layoutCopies, .layoutLength, .layoutNestedEach, .layoutPage, .layoutRow,
         .layoutSeal, .layoutShape, .layoutSignature, .layoutSpan, .layoutTable, .layoutUnknownLabel,

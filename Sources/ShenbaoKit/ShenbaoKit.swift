@@ -4,6 +4,7 @@
 // The core vocabulary (values, data documents, diagnostics, exit statuses, atomic writes) is part
 // of this API, so it is re-exported; everything else is reached through the types of this module.
 @_exported import ShenbaoCore
+import ShenbaoForms
 import ShenbaoPrint
 import ShenbaoTemplate
 
@@ -15,3 +16,7 @@ public typealias PrintOptions = ShenbaoPrint.PrintOptions
 public typealias SealImage = ShenbaoPrint.SealImage
 /// A template's tag delimiters (`{{ }}` unless told).
 public typealias Delimiters = ShenbaoTemplate.Delimiters
+/// Values written as JSON text, as every `--json` report is.
+public typealias JSONText = ShenbaoForms.JSONText
+/// Where notices, definitions, layouts and the web pages are found at run time.
+public typealias TemplatesFolder = ShenbaoForms.TemplatesFolder

@@ -43,6 +43,24 @@ public struct SignatureReport: Sendable {
 
     /// Verifies the signatures of `paths`, with the certificates in `trust` as anchors.
     public static func run(files paths: [String], trust: [String]) async -> SignatureReport {
+        await run(inputs: paths.map { path in (path, {
+            try InputFile.read(path, limit: maxPDFBytes, unreadable: .pdfNotPDF, tooLarge: .pdfTooLarge, limitText: maxPDFText)
+        }) }, trust: trust)
+    }
+
+    /// Verifies a PDF already in memory (an upload), named `file` in the report.
+    public static func run(pdf: Data, file: String, trust: [String]) async -> SignatureReport {
+        await run(inputs: [(file, {
+            guard pdf.count <= maxPDFBytes else {
+                throw ShenbaoFailure.unusable(.pdfTooLarge, file: file, zh: "PDF 文件超过 \(maxPDFText) 上限", en: "the PDF exceeds the \(maxPDFText) limit")
+            }
+            return pdf
+        })], trust: trust)
+    }
+
+    /// The one verification loop: each input named in messages and read when its turn comes.
+    static func run(inputs: [(file: String, read: () throws -> Data)], trust: [String]) async -> SignatureReport {
+        let paths = inputs.map(\.file)
         var report = SignatureReport()
         var anchors: [Certificate] = []
         do {
@@ -52,9 +70,9 @@ public struct SignatureReport: Sendable {
             return report
         }
         let verifier = CMSVerifier(trustAnchors: anchors)
-        for path in paths {
+        for (path, read) in inputs {
             do {
-                let bytes = try InputFile.read(path, limit: maxPDFBytes, unreadable: .pdfNotPDF, tooLarge: .pdfTooLarge, limitText: maxPDFText)
+                let bytes = try read()
                 let reader = try PDFDocumentReader(bytes: [UInt8](bytes))
                 var signatures: [Signature] = []
                 for signature in try reader.signatures() {

@@ -11,9 +11,18 @@ public struct ValidationReport: Sendable {
         /// The file could not be used at all (unreadable, malformed, unknown form or notice).
         public var unusable: Bool
         public var valid: Bool { !unusable && !issues.hasErrors }
+
+        public init(file: String, form: String?, issues: [Diagnostic], unusable: Bool) {
+            self.file = file
+            self.form = form
+            self.issues = issues
+            self.unusable = unusable
+        }
     }
 
     public var files: [File] = []
+
+    public init(files: [File] = []) { self.files = files }
 
     public var status: ExitStatus {
         if files.contains(where: \.unusable) { return .unusableInput }
@@ -30,6 +39,18 @@ public struct ValidationReport: Sendable {
     /// Validates every file (`-` is standard input) against its form and notice, or those given;
     /// several files are also checked against each other (duplicates, ranks).
     public static func run(files paths: [String], form: String?, notice: String?) -> ValidationReport {
+        run(inputs: paths.map { path in (path, { try DataLoader.load(path: path) }) }, form: form, notice: notice)
+    }
+
+    /// Validates data already in memory (JSON or YAML, detected), named `file` in the report:
+    /// a server's request body, read under the same limits as a file.
+    public static func run(data: Data, file: String, form: String?, notice: String?) -> ValidationReport {
+        run(inputs: [(file, { try DataLoader.load(data: data, file: file, format: .detect) })], form: form, notice: notice)
+    }
+
+    /// The one validation loop: each input named in messages and loaded when its turn comes.
+    static func run(inputs: [(file: String, load: () throws -> DataDocument)], form: String?, notice: String?) -> ValidationReport {
+        let paths = inputs.map(\.file)
         var report = ValidationReport()
         var fixedNotice: NoticeConfig?
         if let notice {
@@ -47,10 +68,10 @@ public struct ValidationReport: Sendable {
         }
         let glyphs = availableFonts()
         var loaded: [(index: Int, document: DataDocument, definition: FormDefinition)] = []
-        for path in paths {
+        for (path, load) in inputs {
             var name = form
             do {
-                let document = try DataLoader.load(path: path)
+                let document = try load()
                 name = try Validator.formName(of: document, override: form)
                 let definition = try FormDefinition.load(dataForm: name!)
                 let noticeConfig = try fixedNotice ?? Validator.notice(for: document)
@@ -70,7 +91,10 @@ public struct ValidationReport: Sendable {
     }
 
     /// `{"files": [{"file": …, "form": …, "valid": …, "issues": [{"rule", "severity", "path", "line", "message"}]}]}`
-    public func json(_ lang: Lang) -> String {
+    public func json(_ lang: Lang) -> String { JSONText.encode(value(lang)) }
+
+    /// The `--json` document as a value, for hosts that embed it in their own (a server's 422).
+    public func value(_ lang: Lang) -> Value {
         let list: [Value] = files.map { file in
             let issues: [Value] = file.issues.map { d in
                 var m = OrderedMap()
@@ -88,7 +112,7 @@ public struct ValidationReport: Sendable {
             m["issues"] = .list(issues)
             return .map(m)
         }
-        return JSONText.encode(.map(OrderedMap([("files", .list(list))])))
+        return .map(OrderedMap([("files", .list(list))]))
     }
 
     /// One closing line: how many files, errors and warnings.

@@ -11,8 +11,8 @@ public struct SealImage: Sendable {
     public var name: String
     public init(data: Data, name: String) { self.data = data; self.name = name }
 
-    /// Seal images are small; anything past this is not one.
-    static let maxBytes = 16 << 20
+    /// Seal images are small; anything past this is not one (hosts that receive the bytes check it too).
+    public static let maxBytes = 16 << 20
 
     /// Reads the seal image at `path` (exit 2 when it is missing, a folder or too large).
     public init(path: String) throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import ShenbaoKit
 
@@ -27,4 +28,19 @@ func printDiagnostics(_ diagnostics: [Diagnostic], _ lang: Lang) {
 /// dropped rather than the process trapping.
 func writeStandardError(_ text: String) {
     try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
+}
+
+/// Waits for async engine work (verification's certificate path building, the server's run)
+/// from a synchronous command.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let result = Locked<T?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        let value = await body()
+        result.withLock { $0 = value }
+        done.signal()
+    }
+    done.wait()
+    guard let value = result.withLock({ $0 }) else { preconditionFailure("the task signalled without a result") }
+    return value
 }

@@ -10,7 +10,7 @@ struct Shenbao: ParsableCommand {
         abstract: "申报：把结构化数据变成可打印的正式表格 (structured data → print-ready forms).",
         version: ShenbaoVersion.current,
         subcommands: [Fill.self, TextCommand.self, CheckTemplate.self, Validate.self, Schema.self,
-                      Render.self, Endorse.self, Forms.self, Batch.self, BatchTemplateCommand.self, Verify.self]
+                      Render.self, Endorse.self, Forms.self, Batch.self, BatchTemplateCommand.self, Verify.self, Serve.self]
     )
 
     static func main() {

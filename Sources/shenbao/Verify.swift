@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import ShenbaoKit
 
@@ -14,24 +13,10 @@ struct Verify: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let report = Self.blocking { await SignatureReport.run(files: files, trust: trust) }
+        let report = blocking { await SignatureReport.run(files: files, trust: trust) }
         try reporting(global.lang) {
             try AtomicFile.write(Data((json ? report.json(global.lang) + "\n" : report.text(global.lang)).utf8), to: "-")
         }
         if report.status != .ok { throw ExitCode(report.status.rawValue) }
-    }
-
-    /// The engine's verification is async (certificate path building); the CLI waits for it.
-    static func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let result = Locked<T?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let value = await body()
-            result.withLock { $0 = value }
-            done.signal()
-        }
-        done.wait()
-        guard let value = result.withLock({ $0 }) else { preconditionFailure("the task signalled without a result") }
-        return value
     }
 }

@@ -1,0 +1,79 @@
+// /batch: upload a sheet (POST /api/batch → {job}), follow it over Server-Sent Events
+// (/api/batch/{job}/events, one per finished record), show every row, offer the ZIP.
+import { api, status } from "/assets/common.js";
+
+const sheet = document.getElementById("sheet-file");
+const recommender = document.getElementById("recommender-file");
+const start = document.getElementById("start-batch");
+const progress = document.getElementById("progress");
+const zip = document.getElementById("download-zip");
+const rows = document.querySelector("#records tbody");
+const labels = { ok: "已生成", invalid: "数据有误", failed: "失败" };
+
+sheet.addEventListener("change", () => {
+  document.getElementById("sheet-name").textContent = sheet.files[0]?.name ?? "";
+  start.disabled = !sheet.files[0];
+});
+
+/** Shows one record (`{row, applicant, status, issues}`), replacing its row if shown. */
+function showRecord(record) {
+  let row = rows.querySelector(`tr[data-row="${record.row}"]`);
+  if (!row) {
+    row = document.createElement("tr");
+    row.dataset.row = String(record.row);
+    const after = [...rows.children].find((r) => Number(r.dataset.row) > record.row);
+    rows.insertBefore(row, after ?? null);
+  }
+  row.dataset.status = record.status;
+  const issues = (record.issues ?? []).map((i) => (typeof i === "string" ? i : i.message)).join("；");
+  const cells = [String(record.row), record.applicant ?? "", labels[record.status] ?? record.status, issues];
+  row.replaceChildren(...cells.map((text, k) => {
+    const cell = document.createElement("td");
+    if (k === 2) cell.className = "state";
+    cell.textContent = text;
+    return cell;
+  }));
+}
+
+/** Shows a job's state document (`{state, done, total, invalid, records}`). */
+function showState(job, state) {
+  for (const record of state.records ?? []) showRecord(record);
+  progress.max = Math.max(state.total ?? 1, 1);
+  progress.value = state.done ?? 0;
+  status(`${state.done ?? 0} / ${state.total ?? "?"} 行完成，${state.invalid ?? 0} 行数据有误`);
+  if (state.state === "done" || state.state === "failed") {
+    zip.href = `/api/batch/${encodeURIComponent(job)}/result.zip`;
+    zip.hidden = state.state !== "done";
+    start.disabled = false;
+    status(state.state === "done" ? `完成：共 ${state.total} 行，${state.invalid ?? 0} 行数据有误` : "批量任务失败", state.state === "failed");
+    return true;
+  }
+  return false;
+}
+
+start.addEventListener("click", async () => {
+  const body = new FormData();
+  body.append("sheet", sheet.files[0], sheet.files[0].name);
+  if (recommender.files[0]) body.append("recommender", recommender.files[0], recommender.files[0].name);
+  start.disabled = true;
+  zip.hidden = true;
+  rows.replaceChildren();
+  progress.value = 0;
+  try {
+    const { job } = await (await api("/api/batch", { method: "POST", body })).json();
+    const events = new EventSource(`/api/batch/${encodeURIComponent(job)}/events`);
+    events.onmessage = (message) => {
+      const data = JSON.parse(message.data);
+      // An event is a finished record, or the job's whole state document.
+      if (data.records || data.state) { if (showState(job, data)) events.close(); } else showRecord(data);
+    };
+    events.onerror = async () => {
+      events.close();
+      const state = await (await api(`/api/batch/${encodeURIComponent(job)}`)).json();
+      showState(job, state);
+    };
+  } catch (error) {
+    start.disabled = false;
+    status(error.message, true);
+  }
+});
