@@ -73,9 +73,9 @@ bench: build
 	python3 bench/validate/run.py --bin $(BIN)
 	bench/render/run.sh
 	bench/sheets/run.sh
-	SHENBAO_BIN=$(BIN) bench/batch/run.sh
 	bench/sign/run.sh
 	bench/web/run.sh
+	SHENBAO_BIN=$(BIN) bench/batch/run.sh
 	$(MAKE) bench-peers
 
 # Opt-in: LibreOffice opens every DOCX the samples produce and converts it to PDF (out/office/).

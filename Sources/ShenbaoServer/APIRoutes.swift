@@ -73,9 +73,12 @@ struct APIRoutes: Sendable {
         let renderer = try renderer(for: try builtInForm(form))
         let input = try await RequestInput.read(request, limit: configuration.maxBodyBytes)
         let document = try input.dataDocument()
-        let options = PrintOptions(copies: copies, seal: try input.seal() ?? configuration.seal, draft: draft)
+        // The department's seal and key go on what the department issues, never on an applicant's pack.
+        let departments = form == "opinion"
+        let options = PrintOptions(copies: copies, seal: try input.seal() ?? (departments ? configuration.seal : nil), draft: draft)
         do {
-            let output = try renderer.render(document, format: format, options: options)
+            let signing = departments && format == .pdf ? configuration.signing : nil
+            let output = try renderer.render(document, format: format, options: options, signing: signing)
             let type = format == .pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             return file(output.bytes, name: "\(renderer.title).\(format.rawValue)", ascii: "\(form).\(format.rawValue)", type: type)
         } catch let failure as ShenbaoFailure where failure.status == .invalidData {
@@ -105,7 +108,7 @@ struct APIRoutes: Sendable {
         let opinion = try DataLoader.load(data: opinionPart.body, file: opinionPart.filename ?? "opinion", format: .detect)
         let endorser = try endorsers.value("") { try Endorser() }
         let output = try endorser.endorse(pack: pack.body, packFile: pack.filename ?? "pack.pdf", opinion: opinion,
-                                          seal: try input.seal() ?? configuration.seal, signing: nil)
+                                          seal: try input.seal() ?? configuration.seal, signing: configuration.signing)
         return file(output.bytes, name: "申请表-已推荐.pdf", ascii: "endorsed.pdf", type: "application/pdf")
     }
 

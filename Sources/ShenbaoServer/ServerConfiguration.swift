@@ -10,8 +10,12 @@ public struct ServerConfiguration: Sendable {
     public var token: String?
     /// Where batch jobs keep their files.
     public var dataDirectory: URL
-    /// The seal applied when a request brings none (`--seal`).
+    /// The department's seal (`--seal`), put on opinion sheets and endorsements when a request
+    /// brings none.
     public var seal: SealImage?
+    /// The department's key, loaded when the server starts (`--sign-key`…): it signs opinion
+    /// sheets and endorsements, stays in this process and is never sent or written.
+    public var signing: PackSigning?
     /// Largest request body accepted; larger gets 413.
     public var maxBodyBytes: Int
 
@@ -19,7 +23,8 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, token: String? = nil,
                 dataDirectory: URL = FileManager.default.temporaryDirectory.appendingPathComponent("shenbao-serve"),
-                seal: SealImage? = nil, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) {
+                seal: SealImage? = nil, signing: PackSigning? = nil, maxBodyBytes: Int = ServerConfiguration.defaultMaxBodyBytes) {
+        self.signing = signing
         self.host = host
         self.port = port
         self.token = token

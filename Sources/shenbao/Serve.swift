@@ -3,7 +3,7 @@ import Foundation
 import ShenbaoKit
 import ShenbaoServer
 
-/// `shenbao serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--token-file FILE] [--seal IMAGE]`
+/// `shenbao serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--token-file FILE] [--seal IMAGE] [signing options]`
 /// (spec/cli.md, spec/web.md): the web application on the engine the other commands use.
 /// Prints the address it serves; Ctrl-C stops it after the requests in flight.
 struct Serve: ParsableCommand {
@@ -14,6 +14,7 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "批量任务文件夹（默认临时文件夹） Folder for batch jobs.") var dataDir: String?
     @Option(name: .customLong("token-file"), help: "访问令牌文件（非本机地址时必需） File holding the access token.") var tokenFile: String?
     @Option(help: "默认印章图片 Seal image used when a request brings none.") var seal: String?
+    @OptionGroup var signing: SigningOptions
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -36,6 +37,7 @@ struct Serve: ParsableCommand {
             }
             if let dataDir { configuration.dataDirectory = URL(fileURLWithPath: dataDir, isDirectory: true) }
             if let seal { configuration.seal = try SealImage(path: seal) }
+            configuration.signing = try signing.load()
         }
         let settings = configuration
         let failure: ShenbaoFailure? = blocking {
