@@ -31,7 +31,7 @@ struct BatchRecordStep: Sendable {
             files.append((Self.opinionPDF, rendered.files[0]))
             if let endorser {
                 let endorsed = try endorser.endorse(pack: pack.files[0], packFile: plan.folder + "/" + Self.packPDF, opinion: opinion,
-                                                    seal: opinionOptions.seal, signing: signing)
+                                                    seal: opinionOptions.seal, signing: signing, issues: plan.opinionIssues)
                 files.append((Self.endorsedPDF, endorsed.bytes))
             }
         }

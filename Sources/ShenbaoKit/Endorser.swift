@@ -20,13 +20,12 @@ public struct Endorser: Sendable {
 
     /// The endorsed pack, and the opinion's warnings. Throws exit 2 for a pack shenbao did not
     /// write and exit 1 for an opinion with errors or about another record; `packFile` and the
-    /// opinion's file name the inputs in messages.
+    /// opinion's file name the inputs in messages. `issues` are the opinion's own, when the caller
+    /// validated it already (a batch checks every opinion when it plans): it is not validated again.
     public func endorse(pack: Data, packFile: String?, opinion document: DataDocument, seal: SealImage?,
-                        signing: PackSigning?) throws -> PackRenderer.Output {
+                        signing: PackSigning?, issues known: [Diagnostic]? = nil) throws -> PackRenderer.Output {
         let target = try EndorsablePack(bytes: [UInt8](pack), file: packFile)
-        let notice = try Validator.notice(for: document)
-        let validator = Validator(notice: notice, glyphs: FontCoverage(library: fonts))
-        var issues = validator.validate(document, definition: try FormDefinition.load(name: "opinion"))
+        var issues = try known ?? validate(document)
         issues += Self.mismatches(document, record: target.record)
         if issues.hasErrors { throw ShenbaoFailure(.invalidData, issues) }
         let root = document.root
@@ -38,6 +37,12 @@ public struct Endorser: Sendable {
         let opinion = Opinion(decision: text("decision"), text: text("text"), department: text("recommender.name"), date: date)
         let bytes = try endorser.endorse(target, opinion: opinion, seal: seal, signature: signing?.request(form: "opinion"))
         return PackRenderer.Output(bytes: bytes, issues: issues)
+    }
+
+    /// Every issue of an opinion under the notice it names.
+    func validate(_ document: DataDocument) throws -> [Diagnostic] {
+        let validator = Validator(notice: try Validator.notice(for: document), glyphs: FontCoverage(library: fonts))
+        return validator.validate(document, definition: try FormDefinition.load(name: "opinion"))
     }
 
     /// `endorse(pack:…)` of the pack at `path`, read under the same limit `verify` keeps.
