@@ -36,6 +36,12 @@ public struct SignatureSlot: Sendable, Hashable {
     /// Writes the real `/ByteRange` into `file` and returns the bytes it covers, which are what
     /// the signature's message digest is computed over.
     public func patchByteRange(in file: inout [UInt8]) throws(SignatureSlotError) -> [UInt8] {
+        let range = try writeByteRange(in: &file)
+        return Array(file[range[0]..<range[1]]) + Array(file[range[2]..<(range[2] + range[3])])
+    }
+
+    /// Writes the real `/ByteRange` into `file` and returns it.
+    private func writeByteRange(in file: inout [UInt8]) throws(SignatureSlotError) -> [Int] {
         guard contentsEnd <= file.count, byteRangeOffset + Self.byteRangePlaceholder.count <= contentsOffset else {
             throw .outOfBounds
         }
@@ -46,7 +52,7 @@ public struct SignatureSlot: Sendable, Hashable {
         // Pad inside the brackets with spaces, which PDF readers skip like any white space.
         text = String(text.dropLast()) + String(repeating: " ", count: width - text.utf8.count) + "]"
         file.replaceSubrange(byteRangeOffset..<(byteRangeOffset + width), with: Array(text.utf8))
-        return Array(file[range[0]..<range[1]]) + Array(file[range[2]..<(range[2] + range[3])])
+        return range
     }
 
     /// Writes the DER signature into the `/Contents` placeholder, zero-padded (§12.8.1: the hex
@@ -85,8 +91,8 @@ extension SignatureSlot {
     /// Signs a finished file in place: patches the `/ByteRange`, signs what it covers and
     /// writes the signature into `/Contents`. Throws what the signer throws, or a slot error.
     public func sign(_ file: inout [UInt8], with signer: some DetachedSigner) throws {
-        _ = try patchByteRange(in: &file)
-        let range = byteRange(fileLength: file.count)
+        // The two spans are hashed where they lie, not joined into a copy of the file.
+        let range = try writeByteRange(in: &file)
         let signature = try signer.sign(covering: [file[range[0]..<range[1]], file[range[2]..<(range[2] + range[3])]])
         try fillContents(signature, in: &file)
     }
