@@ -6,9 +6,10 @@ extension FormLayout {
     /// come from the renderer (`FormContext`), not the data.
     public var references: [TagReference] {
         var found: [TagReference] = []
-        // A text inside an `each` is compiled wrapped in that list's section, so its own references
-        // already carry the scope.
-        func text(_ t: TextTemplate, _ scopes: [String]) { found += t.template.references }
+        // A text inside an `each` is rendered in the item's context: its tags stand in that list's section.
+        func text(_ t: TextTemplate, _ scopes: [String]) {
+            found += t.template.references.map { var tag = $0; tag.scopes = scopes + tag.scopes; return tag }
+        }
         func list(_ path: String?, _ scopes: [String]) -> [String] {
             guard let path else { return scopes }
             found.append(TagReference(kind: .section, expression: Expression(path: path), scopes: scopes))

@@ -26,10 +26,9 @@ public struct FormLayout: Sendable {
 public struct TextTemplate: Sendable {
     public var source: String
     var template: Template
-    /// The list the text is repeated over, when inside an `each`.
+    /// The list the text is repeated over, when inside an `each`: the template is rendered in
+    /// each item's context (`FormRenderer.Scope`).
     var each: String?
-
-    static let separator = "\u{1E}"
 }
 
 /// Optional overrides of a text style, written beside any text in a layout file.

@@ -121,9 +121,8 @@ public struct FormLayoutLoader {
     mutating func text(_ value: Value, path: String, each: String?) -> TextTemplate? {
         var source = value.plainText
         while source.hasSuffix("\n") { source.removeLast() }
-        let wrapped = each.map { "{{#\($0)}}" + source + TextTemplate.separator + "{{/\($0)}}" } ?? source
         do {
-            let template = try Template.parse(wrapped, name: document.file)
+            let template = try Template.parse(source, name: document.file)
             return TextTemplate(source: source, template: template, each: each)
         } catch {
             for e in error.errors {

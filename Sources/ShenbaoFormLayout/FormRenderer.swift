@@ -14,41 +14,40 @@ public struct FormRenderer: Sendable {
     static let heading = TextStyle(size: 14, bold: true, align: .left, leading: 1.5)
     static let text = TextStyle(size: 12, align: .justify, leading: 1.6)
 
-    /// Where a template is rendered: the root data, and the list item when inside an `each`.
+    /// Where a template is rendered: the root data, or inside an `each` one item's context
+    /// (the item pushed onto the root, with its loop position).
     struct Scope {
-        var root: Value
-        var each: String?
-        var index: Int?
+        var context: Context
+        var inList = false
 
-        /// Renders the template, picking this item's piece inside an `each`.
+        init(root: Value) { context = Context(root: root) }
+
+        /// One scope per item of the list at `path` (none when it is missing or empty).
+        func items(_ path: String) -> [Scope] {
+            context.sectionContexts(for: context.lookup(path)).map { item in
+                var scope = self
+                scope.context = item
+                scope.inList = true
+                return scope
+            }
+        }
+
         func render(_ t: TextTemplate) throws -> String {
-            let full = try t.template.render(root, escape: { $0 })
-            guard t.each != nil, let index else { return full }
-            let pieces = full.components(separatedBy: TextTemplate.separator)
-            return index < pieces.count ? pieces[index] : ""
+            // A text that belongs to a list shows nothing outside one, as its section would.
+            if t.each != nil && !inList { return "" }
+            return try t.template.render(in: context, escape: { $0 })
         }
 
         func holds(_ c: Condition?) -> Bool {
             guard let c else { return true }
-            var context = Context(root: root)
-            if let each, let index {
-                let items = context.sectionContexts(for: context.lookup(each))
-                if index < items.count { context = items[index] }
-            }
             let value = try? context.evaluate(c.expression)
             return !Context.isFalsy(value ?? nil)
-        }
-
-        func items(_ path: String) -> Int {
-            let context = Context(root: root)
-            return context.sectionContexts(for: context.lookup(path)).count
         }
     }
 
     /// The blocks of the form for `data` (the data file's root with `notice` added).
     public func blocks(data: Value) throws -> [Block] {
-        let scope = Scope(root: data, each: nil, index: nil)
-        return try blocks(layout.nodes, scope)
+        try blocks(layout.nodes, Scope(root: data))
     }
 
     func blocks(_ nodes: [LayoutNode], _ scope: Scope, base: TextStyle = FormRenderer.text) throws -> [Block] {
@@ -86,11 +85,8 @@ public struct FormRenderer: Sendable {
             case .group(let when, let each, let children):
                 // Inside an `each`, the condition is asked of every item.
                 if let each {
-                    for i in 0..<scope.items(each) {
-                        var inner = scope
-                        inner.each = each
-                        inner.index = i
-                        if inner.holds(when) { out += try blocks(children, inner, base: base) }
+                    for inner in scope.items(each) where inner.holds(when) {
+                        out += try blocks(children, inner, base: base)
                     }
                 } else if scope.holds(when) {
                     out += try blocks(children, scope, base: base)
@@ -105,11 +101,7 @@ public struct FormRenderer: Sendable {
         var rows: [Row] = []
         var headerRows = 0
         for (i, row) in t.rows.enumerated() {
-            var scopes: [Scope] = [scope]
-            if let each = row.each {
-                scopes = (0..<scope.items(each)).map { var s = scope; s.each = each; s.index = $0; return s }
-            }
-            scopes = scopes.filter { $0.holds(row.when) }
+            let scopes = (row.each.map { scope.items($0) } ?? [scope]).filter { $0.holds(row.when) }
             for s in scopes {
                 var cells: [Cell] = []
                 for cell in row.cells {

@@ -48,10 +48,16 @@ public enum TextTemplates {
     public static func render(path: String, document: DataDocument, partials: String?, strict: Bool,
                               escape: Escape = .none) throws -> String {
         let parsed = try Template.load(path: path)
-        return try parsed.render(document.root, partials: { name in
+        let escaping: @Sendable (String) -> String
+        switch escape {
+        case .html: escaping = Template.htmlEscape
+        case .none: escaping = { $0 }
+        }
+        let source = { (name: String) -> String? in
             guard let partials else { return nil }
             let url = URL(fileURLWithPath: partials).appendingPathComponent(name + ".mustache")
             return (try? Data(contentsOf: url)).flatMap { String(validating: $0, as: UTF8.self) }
-        }, strict: strict, escape: escape == .html ? Template.htmlEscape : { $0 })
+        }
+        return try parsed.render(document.root, partials: source, strict: strict, escape: escaping)
     }
 }

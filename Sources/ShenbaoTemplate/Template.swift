@@ -36,11 +36,18 @@ public struct Template: Sendable {
     ///   - escape: how `{{x}}` escapes for the host; `{{{x}}}` and `{{& x}}` never escape.
     public func render(_ data: Value, partials: (String) -> String? = { _ in nil }, strict: Bool = false,
                        escape: @Sendable (String) -> String = Template.htmlEscape) throws -> String {
+        try render(in: Context(root: data), partials: partials, strict: strict, escape: escape)
+    }
+
+    /// Renders inside a context a host has already entered: a form layout's row of a list is
+    /// rendered with that item's context, not by rendering the whole list and picking a piece.
+    public func render(in context: Context, partials: (String) -> String? = { _ in nil }, strict: Bool = false,
+                       escape: @Sendable (String) -> String = Template.htmlEscape) throws -> String {
         var out = ""
         let missing = try withoutActuallyEscaping(partials) { partials in
             try withoutActuallyEscaping(escape) { escape in
                 var renderer = Renderer(partials: partials, escape: escape)
-                try renderer.render(nodes, Context(root: data), into: &out, depth: 0, nesting: 0)
+                try renderer.render(nodes, context, into: &out, depth: 0, nesting: 0)
                 return renderer.missing
             }
         }
