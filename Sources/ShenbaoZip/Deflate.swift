@@ -9,17 +9,27 @@ import CDeflate
 public enum Deflate {
     /// CRC-32 as ZIP records it for every entry.
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+        bytes.withUnsafeBytes(crc32)
+    }
+
+    public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        UInt32(libdeflate_crc32(0, bytes.baseAddress, bytes.count))
     }
 
     /// Raw DEFLATE, as a ZIP entry stores it; `level` 1 (fastest) … 12 (smallest).
     public static func compressRaw(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        bytes.withUnsafeBytes { compressRaw($0, level: level) }
+    }
+
+    /// The same from memory the caller holds: a part's text is deflated from the string's own
+    /// UTF-8, not from a copy of it.
+    public static func compressRaw(_ bytes: UnsafeRawBufferPointer, level: Int32 = 6) -> [UInt8] {
         compress(bytes, level: level, bound: libdeflate_deflate_compress_bound, run: libdeflate_deflate_compress)
     }
 
     /// A zlib stream, as PDF's `/FlateDecode` (ISO 32000-1 §7.4.4) and PNG store it.
     public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
-        compress(bytes, level: level, bound: libdeflate_zlib_compress_bound, run: libdeflate_zlib_compress)
+        bytes.withUnsafeBytes { compress($0, level: level, bound: libdeflate_zlib_compress_bound, run: libdeflate_zlib_compress) }
     }
 
     /// Inflates raw DEFLATE that must come to exactly `size` bytes (a ZIP entry's declared size);
@@ -76,18 +86,24 @@ public enum Deflate {
     private typealias Decompress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int,
                                     UnsafeMutablePointer<Int>?) -> libdeflate_result
 
-    private static func compress(_ bytes: [UInt8], level: Int32, bound: Bound, run: Compress) -> [UInt8] {
+    /// Markup deflates to a tenth of its size or less: the output is first tried in a buffer a
+    /// quarter of the input's, and only data that does not fit gets the worst-case bound. A
+    /// batch's summary of thousands of rows is then never held twice at full size.
+    private static func compress(_ src: UnsafeRawBufferPointer, level: Int32, bound: Bound, run: Compress) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(min(max(level, 0), 12)) else {
             fatalError("libdeflate could not allocate a compressor (out of memory)")
         }
         defer { libdeflate_free_compressor(compressor) }
-        var out = [UInt8](repeating: 0, count: bound(compressor, bytes.count))
-        let size = bytes.withUnsafeBytes { src in
-            out.withUnsafeMutableBytes { dst in run(compressor, src.baseAddress, src.count, dst.baseAddress, dst.count) }
+        let worst = bound(compressor, src.count)
+        for capacity in Set([min(worst, max(src.count / 4, 4096)), worst]).sorted() {
+            var out = [UInt8](repeating: 0, count: capacity)
+            let size = out.withUnsafeMutableBytes { dst in run(compressor, src.baseAddress, src.count, dst.baseAddress, dst.count) }
+            if size > 0 || src.isEmpty {
+                out.removeSubrange(size...)
+                return out
+            }
         }
-        precondition(size > 0 || bytes.isEmpty, "libdeflate failed with a bound-sized buffer")
-        out.removeSubrange(size...)
-        return out
+        preconditionFailure("libdeflate failed with a bound-sized buffer")
     }
 
     private static func inflate(_ bytes: ArraySlice<UInt8>, size: Int, exact: Bool, run: Decompress) -> [UInt8]? {

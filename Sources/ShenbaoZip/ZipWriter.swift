@@ -17,12 +17,23 @@ public struct ZipWriter: Sendable {
 
     /// Adds `contents` as `name`, deflated at `level` (stored when that would not be smaller).
     public mutating func add(_ name: String, contents: [UInt8], level: Int32 = 6) {
-        let crc = Deflate.crc32(contents)
-        let deflated = Deflate.compressRaw(contents, level: level)
-        if deflated.count < contents.count {
-            append(name, method: 8, flags: 0, crc: crc, compressed: deflated[...], uncompressedSize: contents.count)
+        contents.withUnsafeBytes { add(name, bytes: $0, level: level) }
+    }
+
+    /// Adds `text` as `name` in UTF-8, read where the string holds it (a part of many
+    /// megabytes is not copied first).
+    public mutating func add(_ name: String, text: String, level: Int32 = 6) {
+        var text = text
+        text.withUTF8 { add(name, bytes: UnsafeRawBufferPointer($0), level: level) }
+    }
+
+    private mutating func add(_ name: String, bytes: UnsafeRawBufferPointer, level: Int32) {
+        let crc = Deflate.crc32(bytes)
+        let deflated = Deflate.compressRaw(bytes, level: level)
+        if deflated.count < bytes.count {
+            append(name, method: 8, flags: 0, crc: crc, compressed: deflated[...], uncompressedSize: bytes.count)
         } else {
-            append(name, method: 0, flags: 0, crc: crc, compressed: contents[...], uncompressedSize: contents.count)
+            append(name, method: 0, flags: 0, crc: crc, compressed: Array(bytes)[...], uncompressedSize: bytes.count)
         }
     }
 
