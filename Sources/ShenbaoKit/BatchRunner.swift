@@ -25,7 +25,7 @@ public enum BatchRunner {
         defer { withExtendedLifetime(lock) {} }
         BatchLock.sweepTemporaryFiles(in: outdir)
 
-        let (records, warnings) = try BatchInput.read(options.input, sheet: options.sheet)
+        var (records, warnings) = try BatchInput.read(options.input, sheet: options.sheet)
         let application = try PackRenderer(form: "application")
         let recommender = try options.recommender.map { try BatchRecommender.load(path: $0) }
         let seal = try options.seal.map { try SealImage(path: $0) }
@@ -36,6 +36,8 @@ public enum BatchRunner {
         // Signed files differ run to run (the signing time); what decides them is who signs and how.
         common.add(options.signing.map { "\($0.identity.certificate)|\($0.reason ?? "")|\($0.location ?? "")" } ?? "")
         let planned = try BatchPlanner(application: application, recommender: recommender, jobs: options.jobs, common: common.hex).plan(records)
+        // The plans hold what rendering needs; the records as read are not kept beside them.
+        records = []
 
         let previous = BatchManifest.load(from: outdir)
         let exists = { (path: String) in FileManager.default.fileExists(atPath: (outdir as NSString).appendingPathComponent(path)) }
