@@ -62,9 +62,13 @@ test: test-deps
 	else echo "skipped the docxtemplater conformance run: $(SHARED) is absent"; fi
 
 # The web application in headless Chromium (Tests/web): /apply filled from a data file, an issue
-# shown and cleared, the PDF downloaded and read back; screenshots in out/.
+# shown and cleared, the PDF downloaded and read back; /batch given a GB18030 CSV, every row's
+# status shown, the ZIP read back; /endorse endorsing a pack, unsigned and signed (pdfsig);
+# screenshots in out/. Every script runs, and any failure fails the target. WEB_BIN=… tests another binary.
 test-web:
-	python3 Tests/web/test_apply.py --bin .build/debug/shenbao
+	@status=0; for page in apply batch endorse; do \
+	  python3 Tests/web/test_$$page.py --bin $(or $(WEB_BIN),.build/debug/shenbao) || status=1; \
+	done; exit $$status
 
 # Benchmarks, side by side with the peers named in the issues (pip installs the peers).
 bench: build

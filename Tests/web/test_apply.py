@@ -2,52 +2,14 @@
 """Real-browser tests of `shenbao serve` (headless Chromium through selenium): /apply loads a
 data file, shows and clears a credit-code issue, downloads the PDF (checked with pdftotext), and
 works at 1280x800 and 390 px wide; screenshots go to out/. Usage: test_apply.py --bin BIN."""
-import argparse, os, socket, subprocess, sys, tempfile, time, traceback, urllib.request
-from pathlib import Path
+import subprocess, sys, time, urllib.request
 
-from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "out"
+from webtest import OUT, ROOT, arguments, browsing, run, served, take_download, value, wait
+
 SAMPLE = ROOT / "templates/samples/application.yaml"
 ISSUE = '[data-issue-for="applicant.credit_code"][data-rule="credit_code.checksum"]'
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(binary, port):
-    server = subprocess.Popen([binary, "serve", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = server.stdout.readline()
-    if "http://" not in line:
-        server.kill()
-        raise SystemExit(f"the server did not start: {line!r}")
-    return server
-
-
-def browser(downloads):
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=zh-CN"]:
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False})
-    return webdriver.Chrome(service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"), options=options)
-
-
-def wait(driver, condition, what, timeout=15):
-    try:
-        return WebDriverWait(driver, timeout).until(lambda d: condition(d))
-    except Exception:
-        raise AssertionError(f"timed out waiting for {what}")
-
-
-def value(driver, name):
-    return driver.find_element(By.CSS_SELECTOR, f'[name="{name}"]').get_attribute("value")
 
 
 def test_load_data_file(driver, base):
@@ -66,6 +28,8 @@ def test_load_data_file(driver, base):
     # Only the chosen field's directions are offered.
     hidden = driver.execute_script('return document.querySelector(\'[data-value="氢能"]\').hidden')
     assert hidden, "a direction of another field is offered"
+    hint = driver.find_element(By.CSS_SELECTOR, '.narrowed-hint')
+    assert not hint.is_displayed(), "「请先选择重点领域」 shows with a field chosen"
     wait(driver, lambda d: d.find_element(By.ID, "issue-count").text == "0", "no errors for the sample")
 
 
@@ -95,8 +59,7 @@ def test_persists_in_local_storage(driver, base):
 
 def test_download_pdf(driver, base, downloads):
     driver.find_element(By.ID, "download-pdf").click()
-    pdf = wait(driver, lambda d: next((p for p in downloads.glob("*.pdf")), None), "the PDF download", 30)
-    time.sleep(0.5)
+    pdf = take_download(downloads, ".pdf", "the PDF download")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "上海浦东智慧养老服务有限公司" in text and "社区嵌入式养老服务标准化试点" in text, text[:300]
     assert "申请表" in pdf.name, pdf.name
@@ -118,40 +81,16 @@ def test_rebinding_host_refused(base):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--bin", default=str(ROOT / ".build/debug/shenbao"))
-    args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(args.bin, port)
-    downloads = Path(tempfile.mkdtemp(prefix="shenbao-web-"))
-    driver = browser(downloads)
-    passed = failed = 0
-    tests = [
-        ("load a data file", lambda: test_load_data_file(driver, base)),
-        ("an issue appears beside the field and goes", lambda: test_issue_appears_and_goes(driver, base)),
-        ("the form survives a reload", lambda: test_persists_in_local_storage(driver, base)),
-        ("download the PDF", lambda: test_download_pdf(driver, base, downloads)),
-        ("the notice on /", lambda: test_index_shows_the_notice(driver, base)),
-        ("a rebinding Host is refused", lambda: test_rebinding_host_refused(base)),
-    ]
-    try:
-        for name, test in tests:
-            try:
-                test()
-                passed += 1
-                print(f"ok: {name}")
-            except Exception:
-                failed += 1
-                print(f"FAILED: {name}")
-                traceback.print_exc()
-                driver.save_screenshot(str(OUT / f"web-failed-{passed + failed}.png"))
-    finally:
-        driver.quit()
-        server.terminate()
-        server.wait(10)
-    print(f"{passed} passed, {failed} failed")
+    args = arguments(__doc__)
+    with served(args.bin) as base, browsing() as (driver, downloads):
+        failed = run("apply", driver, [
+            ("load a data file", lambda: test_load_data_file(driver, base)),
+            ("an issue appears beside the field and goes", lambda: test_issue_appears_and_goes(driver, base)),
+            ("the form survives a reload", lambda: test_persists_in_local_storage(driver, base)),
+            ("download the PDF", lambda: test_download_pdf(driver, base, downloads)),
+            ("the notice on /", lambda: test_index_shows_the_notice(driver, base)),
+            ("a rebinding Host is refused", lambda: test_rebinding_host_refused(base)),
+        ])
     sys.exit(1 if failed else 0)
 
 

@@ -1,6 +1,6 @@
 // /apply: the application form, generated from the definition, validated by the server 300 ms
 // after typing stops, kept in localStorage, opened from and saved to data files, rendered.
-import { api, downloadName, saveBlob, status } from "/assets/common.js";
+import { api, downloadName, parseJSON, saveBlob, status } from "/assets/common.js";
 import { DataForm } from "/assets/dataform.js";
 import { toYAML } from "/assets/yaml.js";
 
@@ -63,9 +63,7 @@ document.getElementById("open-data").addEventListener("change", async (event) =>
   if (!file) return;
   try {
     const response = await api("/api/data", { method: "POST", body: await file.arrayBuffer() });
-    // Integers past 2^53 (a credit code written unquoted) keep their digits as text.
-    const exact = (key, value, context) => (typeof value === "number" && !Number.isSafeInteger(value) && context?.source) ? context.source : value;
-    form.fill(JSON.parse(await response.text(), exact));
+    form.fill(parseJSON(await response.text()));
     status(`已打开 ${file.name}`);
     schedule();
   } catch (error) {

@@ -15,6 +15,17 @@ sheet.addEventListener("change", () => {
   start.disabled = !sheet.files[0];
 });
 
+/** One issue of a record, marked as the form marks its issues (`data-issue-for`, `data-rule`). */
+function issueNote(issue) {
+  const note = document.createElement("p");
+  if (typeof issue === "string") issue = { message: issue };
+  note.className = `issue ${issue.severity ?? "error"}`;
+  note.dataset.issueFor = issue.path ?? "";
+  if (issue.rule) note.dataset.rule = issue.rule;
+  note.textContent = issue.message;
+  return note;
+}
+
 /** Shows one record (`{row, applicant, status, issues}`), replacing its row if shown. */
 function showRecord(record) {
   let row = rows.querySelector(`tr[data-row="${record.row}"]`);
@@ -25,14 +36,16 @@ function showRecord(record) {
     rows.insertBefore(row, after ?? null);
   }
   row.dataset.status = record.status;
-  const issues = (record.issues ?? []).map((i) => (typeof i === "string" ? i : i.message)).join("；");
-  const cells = [String(record.row), record.applicant ?? "", labels[record.status] ?? record.status, issues];
-  row.replaceChildren(...cells.map((text, k) => {
+  const cells = [String(record.row), record.applicant ?? "", labels[record.status] ?? record.status].map((text, k) => {
     const cell = document.createElement("td");
     if (k === 2) cell.className = "state";
     cell.textContent = text;
     return cell;
-  }));
+  });
+  const issues = document.createElement("td");
+  issues.className = "issues";
+  issues.append(...(record.issues ?? []).map(issueNote));
+  row.replaceChildren(...cells, issues);
 }
 
 /** Shows a job's state document (`{state, done, total, invalid, records}`). */

@@ -13,6 +13,13 @@ export async function api(path, options = {}) {
   throw error;
 }
 
+/** Parses a JSON answer of the API; integers past 2^53 (a credit code written unquoted in a
+ *  data file) keep their digits, as text, instead of being rounded. */
+export function parseJSON(text) {
+  return JSON.parse(text, (key, value, context) =>
+    (typeof value === "number" && !Number.isSafeInteger(value) && context?.source) ? context.source : value);
+}
+
 /** The file name a download's Content-Disposition gives, preferring the UTF-8 `filename*`. */
 export function downloadName(response, fallback) {
   const header = response.headers.get("Content-Disposition") ?? "";

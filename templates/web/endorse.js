@@ -1,6 +1,6 @@
 // /endorse: the opinion form generated from the opinion definition; an applicant's data file
 // fills its `application` part, an applicant's PDF pack is endorsed as it is.
-import { api, downloadName, saveBlob, status } from "/assets/common.js";
+import { api, downloadName, parseJSON, saveBlob, status } from "/assets/common.js";
 import { DataForm } from "/assets/dataform.js";
 
 const description = await (await api("/api/definition/opinion")).json();
@@ -36,7 +36,7 @@ document.getElementById("pack-file").addEventListener("change", async (event) =>
     return;
   }
   try {
-    const data = await (await api("/api/data", { method: "POST", body: await file.arrayBuffer() })).json();
+    const data = parseJSON(await (await api("/api/data", { method: "POST", body: await file.arrayBuffer() })).text());
     const current = form.collect();
     current.application = {
       project_name: data.project?.name, applicant_name: data.applicant?.name,
