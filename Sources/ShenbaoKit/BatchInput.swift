@@ -60,8 +60,9 @@ public enum BatchInput {
         // Sorted by name as bytes, so the order (and the folders' numbers) is the same on every system.
         let files = names.filter { !$0.hasPrefix(".") && dataExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
             .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-        let list = files.enumerated().map { i, name in
-            let file = (path as NSString).appendingPathComponent(name)
+        // Read on every core: parsing a thousand YAML files one by one was a fifth of a batch's planning.
+        let list = mapInParallel(files.count, jobs: nil) { i in
+            let file = (path as NSString).appendingPathComponent(files[i])
             do {
                 return BatchRecord(position: i + 1, row: nil, source: file, document: withForm(try DataLoader.load(path: file), form),
                                    failures: [], warnings: [])

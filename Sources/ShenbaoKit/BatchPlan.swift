@@ -78,8 +78,9 @@ struct BatchPlanner {
         for (k, i) in readable.enumerated() { planned[i].issues += batch[k] }
         for i in readable where planned[i].issues.hasErrors { planned[i].status = .invalid }
         if let recommender { try addOpinions(&planned, documents: split, recommender: recommender) }
+        let hashes = mapInParallel(planned.count, jobs: jobs) { [planned] i in hash(planned[i], document: split[i].0) }
         for i in planned.indices {
-            planned[i].hash = hash(planned[i], document: split[i].0)
+            planned[i].hash = hashes[i]
             // Every issue is found by now, each with its line: rendering needs the values only,
             // and the line maps were half of what thousands of held records weighed.
             planned[i].record.document?.lines = [:]
