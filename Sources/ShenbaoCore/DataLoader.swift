@@ -64,7 +64,8 @@ public enum DataLoader {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, Resolver.basic)
+            // UTF-8 named: Yams's default reads the whole environment on every parse.
+            node = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             let (line, problem) = describe(error)
             throw ShenbaoFailure.unusable(.dataSyntax, file: file, line: line,

@@ -33,7 +33,15 @@ public final class FontLibrary: @unchecked Sendable {
 
     /// The library a command uses: `$SHENBAO_FONTS` (a `fonts.yaml`) if set, else `fonts/fonts.yaml`
     /// beside the working directory or up to three folders above the executable, else the built-in record.
+    /// Found once per process and shared, so its loaded faces and fallback answers serve every
+    /// render and every request of a server alike.
     public static func standard() throws -> FontLibrary {
+        try standardLibrary.get()
+    }
+
+    private static let standardLibrary = Result { try locateStandard() }
+
+    private static func locateStandard() throws -> FontLibrary {
         if let env = ProcessInfo.processInfo.environment["SHENBAO_FONTS"], !env.isEmpty {
             return try FontLibrary(recordFile: env)
         }
