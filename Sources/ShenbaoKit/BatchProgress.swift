@@ -1,7 +1,8 @@
 import Foundation
 
 /// Where a batch is, reported after every record (`BatchRunner.run`'s `progress`): the host
-/// decides how to show it (a live line on a terminal, plain lines otherwise).
+/// decides how to show it (a live line on a terminal, plain lines otherwise; the server's
+/// `/events` stream, one event per finished record).
 public struct BatchProgress: Sendable {
     /// Records in the input.
     public var total: Int
@@ -14,6 +15,11 @@ public struct BatchProgress: Sendable {
     /// Records rendered in this run, the measure of speed.
     public var rendered: Int
     public var elapsed: Double
+    /// The record this call reports finished, as `report.json` lists it (`BatchReport.record`):
+    /// one call per input record, each record once: rendered, failed, invalid or skipped (those
+    /// planning settles first, in input order; an interruption leaves the rest unreported). Nil
+    /// only on the call that opens the run (no record done yet, `total` known).
+    public var record: BatchReportRow? = nil
 
     /// Records rendered per second.
     public var rate: Double { elapsed > 0 ? Double(rendered) / elapsed : 0 }

@@ -17,6 +17,24 @@ public struct BatchReportRow: Sendable {
     public var skipped: Bool
 }
 
+extension BatchReportRow {
+    /// A planned record's row as planning left it: no files yet.
+    init(_ plan: PlannedRecord) {
+        self.init(row: plan.record.row, source: plan.record.source, applicant: plan.applicant, status: plan.status,
+                  outputs: [], issues: plan.issues, skipped: false)
+    }
+
+    /// The row of a record once `BatchRecordStep` wrote its files, or failed to.
+    func rendered(_ result: Result<[String], ShenbaoFailure>) -> BatchReportRow {
+        var row = self
+        switch result {
+        case .success(let outputs): row.outputs = outputs
+        case .failure(let failure): row.status = .failed; row.issues += failure.diagnostics
+        }
+        return row
+    }
+}
+
 /// The report of a batch, listing every input record (spec/cli.md `batch`): `report.json`,
 /// `report.csv` (UTF-8 with a BOM, for Excel) and `report.xlsx`, messages in the run's language.
 public struct BatchReport: Sendable {
@@ -37,25 +55,27 @@ public struct BatchReport: Sendable {
     }
 
     /// Every record as `report.json` lists it; the server's job state shows the same list.
-    public var records: Value {
-        .list(rows.map { row in
-            var m = OrderedMap()
-            m["row"] = row.row.map(Value.integer) ?? .null
-            m["source"] = .text(row.source)
-            m["applicant"] = .text(row.applicant)
-            m["status"] = .text(row.status.rawValue)
-            m["outputs"] = .list(row.outputs.map(Value.text))
-            m["issues"] = .list(row.issues.map { d in
-                var issue = OrderedMap()
-                issue["rule"] = .text(d.id.rawValue)
-                issue["severity"] = .text(d.severity.rawValue)
-                issue["path"] = d.path.map(Value.text) ?? .null
-                issue["label"] = d.label.map(Value.text) ?? .null
-                issue["message"] = .text(d.message.text(lang))
-                return .map(issue)
-            })
-            return .map(m)
+    public var records: Value { .list(rows.map { Self.record($0, lang: lang) }) }
+
+    /// One record as `report.json` lists it, messages in `lang`: the server sends each as it
+    /// finishes (`BatchProgress.record`).
+    public static func record(_ row: BatchReportRow, lang: Lang) -> Value {
+        var m = OrderedMap()
+        m["row"] = row.row.map(Value.integer) ?? .null
+        m["source"] = .text(row.source)
+        m["applicant"] = .text(row.applicant)
+        m["status"] = .text(row.status.rawValue)
+        m["outputs"] = .list(row.outputs.map(Value.text))
+        m["issues"] = .list(row.issues.map { d in
+            var issue = OrderedMap()
+            issue["rule"] = .text(d.id.rawValue)
+            issue["severity"] = .text(d.severity.rawValue)
+            issue["path"] = d.path.map(Value.text) ?? .null
+            issue["label"] = d.label.map(Value.text) ?? .null
+            issue["message"] = .text(d.message.text(lang))
+            return .map(issue)
         })
+        return .map(m)
     }
 
     var json: String {

@@ -47,10 +47,17 @@ public enum BatchRunner {
         })
         let todo = planned.indices.filter { planned[$0].status == .ok && !unchanged.contains($0) }
         let counters = Locked(BatchProgress(
-            total: planned.count, done: planned.count - todo.count, skipped: unchanged.count,
+            total: planned.count, done: 0, skipped: unchanged.count,
             invalid: planned.filter { $0.status == .invalid }.count, failed: planned.filter { $0.status == .failed }.count,
             rendered: 0, elapsed: 0))
         progress(counters.withLock { $0 })
+        // Records planning finished (invalid, unreadable) or an earlier run left as they are: one call each.
+        for i in planned.indices where planned[i].status != .ok || unchanged.contains(i) {
+            var now = counters.withLock { $0.done += 1; return $0 }
+            now.record = BatchReportRow(planned[i])
+            if unchanged.contains(i) { now.record?.outputs = previous.records[planned[i].folder]!.outputs; now.record?.skipped = true }
+            progress(now)
+        }
 
         let step = BatchRecordStep(application: application, recommender: recommender, opinionOptions: PrintOptions(seal: seal),
                                    endorser: try recommender.map { _ in try Endorser() }, signing: options.signing)
@@ -59,20 +66,18 @@ public enum BatchRunner {
             let plan = planned[todo[k]]
             let result: Result<[String], ShenbaoFailure>
             do { result = .success(try step.write(plan, into: outdir)) } catch { result = .failure(ShenbaoFailure(caught: error, file: plan.record.source)) }
-            let now = counters.withLock { state -> BatchProgress in
+            var now = counters.withLock { state -> BatchProgress in
                 state.done += 1
                 if case .success = result { state.rendered += 1 } else { state.failed += 1 }
                 state.elapsed = elapsed()
                 return state
             }
+            now.record = BatchReportRow(plan).rendered(result)
             progress(now)
             return result
         }
 
-        var rows = planned.map { plan in
-            BatchReportRow(row: plan.record.row, source: plan.record.source, applicant: plan.applicant, status: plan.status,
-                           outputs: [], issues: plan.issues, skipped: false)
-        }
+        var rows = planned.map(BatchReportRow.init)
         var manifest = BatchManifest()
         for i in unchanged {
             rows[i].outputs = previous.records[planned[i].folder]!.outputs
@@ -81,15 +86,10 @@ public enum BatchRunner {
         }
         var pending = 0
         for (k, i) in todo.enumerated() {
-            switch results[k] {
-            case .success(let outputs)?:
-                rows[i].outputs = outputs
+            guard let result = results[k] else { pending += 1; continue }
+            rows[i] = rows[i].rendered(result)
+            if case .success(let outputs) = result {
                 manifest.records[planned[i].folder] = BatchManifest.Entry(hash: planned[i].hash, outputs: outputs)
-            case .failure(let failure)?:
-                rows[i].status = .failed
-                rows[i].issues += failure.diagnostics
-            case nil:
-                pending += 1
             }
         }
         var outcome = BatchOutcome(rows: rows, warnings: warnings, skipped: unchanged.count, elapsed: 0,

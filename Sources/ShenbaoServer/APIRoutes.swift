@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ShenbaoKit
 
@@ -40,23 +41,13 @@ struct APIRoutes: Sendable {
             guard let state = jobs.state(context.parameters.get("id") ?? "") else { throw APIError.notFound() }
             return json(JSONText.encode(state))
         }
-        router.get("/api/batch/:id/events") { _, context in
+        router.get("/api/batch/:id/events") { request, context in
             let id = context.parameters.get("id") ?? ""
             guard jobs.state(id) != nil else { throw APIError.notFound() }
+            // A stream the browser resumes names the last record it had.
+            let after = request.headers[.lastEventID].flatMap { Int($0) } ?? 0
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                            body: ResponseBody { [jobs] writer in
-                // One event whenever the job's state changes; the last is the finished job with every record.
-                var last: Value?
-                while let state = jobs.state(id) {
-                    if state != last {
-                        try await writer.write(ByteBuffer(string: "data: \(JSONText.encode(state))\n\n"))
-                        last = state
-                    }
-                    if state["state"]?.plainText != "running" { break }
-                    try await Task.sleep(for: .milliseconds(250))
-                }
-                try await writer.finish(nil)
-            })
+                            body: jobs.events(id, after: after))
         }
         router.get("/api/batch/:id/result.zip") { _, context in
             guard let url = jobs.zip(context.parameters.get("id") ?? "") else { throw APIError.notFound() }
@@ -164,6 +155,11 @@ struct APIRoutes: Sendable {
         }
         return name
     }
+}
+
+extension HTTPField.Name {
+    /// The header an `EventSource` resumes a stream with.
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
 }
 
 /// A JSON answer.

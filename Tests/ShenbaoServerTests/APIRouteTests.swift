@@ -219,7 +219,10 @@ import Testing
             #expect(records.allSatisfy { ($0["source"] as? String)?.hasPrefix("申报汇总表.csv") == true }, "rows name the upload, not the server's folder")
             try await client.execute(uri: "/api/batch/\(id)/events", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/event-stream")
-                #expect(String(buffer: response.body).hasPrefix("data: {\"state\": \"done\""))
+                let events = sentEvents(response.body)
+                #expect(events.filter { $0.name == "record" }.count == records.count, "one event per row")
+                #expect(String(buffer: response.body).hasPrefix("event: record\nid: 1\ndata: {\"row\": "))
+                #expect(events.last?.name == "state" && events.last?.data["state"] as? String == "done")
             }
             try await client.execute(uri: "/api/batch/\(id)/result.zip", method: .get) { response in
                 #expect(response.status == .ok && Data(buffer: response.body).starts(with: Data("PK".utf8)))

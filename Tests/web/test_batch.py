@@ -2,7 +2,7 @@
 """Real-browser tests of `shenbao serve`'s /batch (headless Chromium through selenium): the batch
 template downloads; a GB18030 CSV made here from the sample application (valid rows, a wrong
 check character, a missing e-mail, an impossible date, a blank line) is uploaded, its progress
-followed live, every row shown in #records with its status and issues; the result ZIP is
+followed live, rows arriving in #records as they finish, every row shown with its status and issues; the result ZIP is
 downloaded and read with zipfile; the page works 390 px wide. Screenshot: out/web-batch.png.
 Usage: test_batch.py --bin BIN."""
 import csv, datetime, io, json, subprocess, sys, time, zipfile
@@ -17,7 +17,7 @@ from webtest import OUT, ROOT, arguments, browsing, run, scratch, served, take_d
 SAMPLE = ROOT / "templates/samples/application.yaml"
 # Six rows finish in about 0.4 s in the debug build, before the server's event stream (which
 # looks at the job every 250 ms) has anything between "started" and "done" to show; thirty take
-# long enough for the progress bar to be seen moving.
+# long enough for the progress bar to be seen moving, and rows to be seen arriving.
 RECORDS = 30
 LABELS = {"ok": "已生成", "invalid": "数据有误", "failed": "失败"}
 
@@ -121,6 +121,12 @@ def test_upload_and_follow(driver, base, expected, sheet):
     assert any(f"{s['value']} / {total} 行完成" in s["status"] for s in moving), seen
     values = [s["value"] for s in seen if s["max"] == total]
     assert values == sorted(values), f"progress went backwards: {values}"
+    # Rows fill in as their records finish, not at the end: each state event follows the record
+    # events it counts, so while the bar moves the table holds as many rows as the bar counts.
+    early = [s for s in moving if 0 < s["rows"] < total and not s["status"].startswith("完成")]
+    assert early, f"no row was shown before the batch was done: {seen}"
+    short = [s for s in seen if s["max"] == total and s["rows"] < s["value"]]
+    assert not short, f"the bar counted rows the table did not show: {short}"
     progress = driver.find_element(By.ID, "progress")
     assert progress.get_attribute("max") == str(total) and progress.get_attribute("value") == str(total)
     bad = sum(1 for status, _, _ in expected.values() if status != "ok")

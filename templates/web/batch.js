@@ -1,5 +1,6 @@
 // /batch: upload a sheet (POST /api/batch → {job}), follow it over Server-Sent Events
-// (/api/batch/{job}/events, one per finished record), show every row, offer the ZIP.
+// (/api/batch/{job}/events: a `record` event per finished row, `state` events with the counts),
+// show every row as it finishes, offer the ZIP.
 import { api, status } from "/assets/common.js";
 
 const sheet = document.getElementById("sheet-file");
@@ -48,7 +49,8 @@ function showRecord(record) {
   row.replaceChildren(...cells, issues);
 }
 
-/** Shows a job's state document (`{state, done, total, invalid, records}`). */
+/** Shows a job's state document (`{state, done, total, invalid, records}`; the stream's state
+ *  events have no `records`); true once the job is over. */
 function showState(job, state) {
   for (const record of state.records ?? []) showRecord(record);
   progress.max = Math.max(state.total ?? 1, 1);
@@ -64,6 +66,31 @@ function showState(job, state) {
   return false;
 }
 
+/** Follows a job over its event stream: one `record` event per finished row, each once (the
+ *  browser resumes a broken stream with Last-Event-ID, and the server goes on after that row),
+ *  and a `state` event with the counts after them; the last state is no longer `running`. */
+function follow(job) {
+  const events = new EventSource(`/api/batch/${encodeURIComponent(job)}/events`);
+  events.addEventListener("record", (message) => showRecord(JSON.parse(message.data)));
+  events.addEventListener("state", (message) => {
+    if (showState(job, JSON.parse(message.data))) events.close();
+  });
+  events.onerror = async () => {
+    // The browser reconnects by itself while it can; given up, ask for the whole state once.
+    if (events.readyState !== EventSource.CLOSED) {
+      status("连接中断，正在重新连接…", true);
+      return;
+    }
+    try {
+      const state = await (await api(`/api/batch/${encodeURIComponent(job)}`)).json();
+      if (!showState(job, state)) setTimeout(() => follow(job), 1000);
+    } catch (error) {
+      start.disabled = false;
+      status(error.message, true);
+    }
+  };
+}
+
 start.addEventListener("click", async () => {
   const body = new FormData();
   body.append("sheet", sheet.files[0], sheet.files[0].name);
@@ -74,17 +101,7 @@ start.addEventListener("click", async () => {
   progress.value = 0;
   try {
     const { job } = await (await api("/api/batch", { method: "POST", body })).json();
-    const events = new EventSource(`/api/batch/${encodeURIComponent(job)}/events`);
-    events.onmessage = (message) => {
-      const data = JSON.parse(message.data);
-      // An event is a finished record, or the job's whole state document.
-      if (data.records || data.state) { if (showState(job, data)) events.close(); } else showRecord(data);
-    };
-    events.onerror = async () => {
-      events.close();
-      const state = await (await api(`/api/batch/${encodeURIComponent(job)}`)).json();
-      showState(job, state);
-    };
+    follow(job);
   } catch (error) {
     start.disabled = false;
     status(error.message, true);
