@@ -24,6 +24,11 @@ final class BatchJobs: Sendable {
         /// Records finished `invalid` or `failed`.
         var invalid = 0
         var records: [Value] = []
+
+        /// The job's state document counting the records finished so far; `records` as it lists them.
+        func state(_ name: String, records listed: Value?, error: String? = nil) -> Value {
+            BatchJobs.state(name, done: records.count, total: total, invalid: invalid, records: listed, error: error)
+        }
     }
 
     /// How often an events stream looks at its job.
@@ -106,13 +111,8 @@ final class BatchJobs: Sendable {
                 // Records finished before the failure (writing the batch-wide files) stay listed.
                 let live = running.withLock { $0[id] } ?? Live()
                 let failure = ShenbaoFailure(caught: error, file: sheet.filename)
-                var state = Self.state("failed", done: live.records.count, total: live.total, invalid: live.invalid,
-                                       records: .list(live.records))
-                if case .map(var m) = state {
-                    m["error"] = .text(failure.diagnostics.map { $0.formatted(lang) }.joined(separator: "\n"))
-                    state = .map(m)
-                }
-                final = state
+                final = live.state("failed", records: .list(live.records),
+                                   error: failure.diagnostics.map { $0.formatted(lang) }.joined(separator: "\n"))
             }
             try? AtomicFile.write(Data(JSONText.encode(final).utf8), to: job.appendingPathComponent("state.json").path)
             self.running.withLock { $0[id] = nil }
@@ -124,7 +124,7 @@ final class BatchJobs: Sendable {
     func state(_ id: String) -> Value? {
         guard Self.isValid(id) else { return nil }
         if let live = running.withLock({ $0[id] }) {
-            return Self.state("running", done: live.records.count, total: live.total, invalid: live.invalid, records: .list(live.records))
+            return live.state("running", records: .list(live.records))
         }
         return finished(id)
     }
@@ -146,7 +146,7 @@ final class BatchJobs: Sendable {
         if let live = running.withLock({ jobs -> (records: [Value], state: Value)? in
             guard let job = jobs[id] else { return nil }
             let fresh = after < job.records.count ? Array(job.records[after...]) : []
-            return (fresh, Self.state("running", done: job.records.count, total: job.total, invalid: job.invalid, records: nil))
+            return (fresh, job.state("running", records: nil))
         }) {
             return live
         }
@@ -210,9 +210,10 @@ final class BatchJobs: Sendable {
     }
 
     /// The state document of spec/web.md; without `records` in the events stream, which sends them one by one.
-    static func state(_ state: String, done: Int, total: Int, invalid: Int, records: Value?) -> Value {
+    static func state(_ state: String, done: Int, total: Int, invalid: Int, records: Value?, error: String? = nil) -> Value {
         var m = OrderedMap([("state", .text(state)), ("done", .integer(done)), ("total", .integer(total)), ("invalid", .integer(invalid))])
         m["records"] = records
+        m["error"] = error.map(Value.text)
         return .map(m)
     }
 }
