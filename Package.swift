@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         // C libraries from the system, found through pkg-config (leaves).
@@ -84,6 +85,8 @@ let package = Package(
         .target(name: "ShenbaoServer", dependencies: [
             "ShenbaoKit",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // The command line: argument parsing, reporting and exit codes only.
         .executableTarget(name: "shenbao", dependencies: [

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import ShenbaoKit
 
 /// `shenbao serve` (spec/web.md): the pages and the API on Hummingbird, every request passing
@@ -22,6 +24,16 @@ public enum WebServer {
         WebPages(assets: assets, token: configuration.token).add(to: router)
         APIRoutes(configuration: configuration).add(to: router)
         return router
+    }
+
+    /// Makes the server's event loops run every task of the process, as Swift Concurrency's global
+    /// executor. A request then parses, validates and answers on the thread that read it. With the
+    /// default pool beside the loops, every request hopped between two sets of threads, and on two
+    /// cores those four threads and the load's own queued behind one another: p99 of
+    /// `POST /api/validate` at 16 connections went from 114 ms to 19 ms. Call it once, from the
+    /// main thread, before any task starts.
+    public static func runTasksOnEventLoops() {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// The application listening where `configuration` says; `onRunning` is told the address.
