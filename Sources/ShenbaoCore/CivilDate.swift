@@ -15,7 +15,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Reads `2024-05-31`, `2024/5/31` and `2024年5月31日` (the forms spreadsheets use);
     /// a time part after `T` or a space is ignored.
     public init?(parsing text: String) {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmed
         if let cut = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = String(s[..<cut]) }
         let parts: [Substring]
         if s.hasSuffix("日"), s.contains("年"), s.contains("月") {

@@ -30,7 +30,7 @@ extension Value {
         switch self {
         case .integer(let i): return Double(i)
         case .decimal(let d): return d
-        case .text(let s): return Double(s.trimmingCharacters(in: .whitespaces))
+        case .text(let s): return Double(s.trimmed)
         default: return nil
         }
     }

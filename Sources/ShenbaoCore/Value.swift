@@ -22,7 +22,12 @@ public enum Value: Sendable, Hashable {
     /// (`project.expected_outputs.1.name`), as spreadsheet columns and messages write them.
     public func value(at path: String) -> Value? {
         var current: Value = self
-        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
+        // Walked key by key without splitting into an array: every rule of every validation
+        // looks up every field's path, and the array was the validator's largest allocation.
+        var rest = Substring(path)
+        while true {
+            let end = rest.firstIndex(of: ".") ?? rest.endIndex
+            let key = rest[..<end]
             switch current {
             case .map(let map):
                 guard let next = map[String(key)] else { return nil }
@@ -33,8 +38,9 @@ public enum Value: Sendable, Hashable {
             default:
                 return nil
             }
+            guard end < rest.endIndex else { return current }
+            rest = rest[rest.index(after: end)...]
         }
-        return current
     }
 
     /// True for what Mustache treats as "nothing": null, false, an empty list,

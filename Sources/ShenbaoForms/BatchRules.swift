@@ -22,7 +22,7 @@ public enum BatchRules {
         }
         func text(_ i: Int, _ path: String) -> String? {
             guard let v = records[i].document.root.value(at: path), !v.isBlank, let s = v.scalarText else { return nil }
-            return s.trimmingCharacters(in: .whitespaces)
+            return s.trimmed
         }
 
         // duplicate: key = form + normalised credit code + project name.

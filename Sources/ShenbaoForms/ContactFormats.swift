@@ -18,7 +18,7 @@ public enum ContactFormats {
     /// `转801`, `ext 801`); or a mobile.
     public static func isPhone(_ text: String, areaCode: String) -> Bool {
         if isMobile(text) { return true }
-        var s = Substring(HalfWidth.fold(text).trimmingCharacters(in: .whitespaces))
+        var s = Substring(HalfWidth.fold(text).trimmed)
         for prefix in ["\(areaCode)-", "\(areaCode) ", "(\(areaCode))", "（\(areaCode)）", areaCode] where s.hasPrefix(prefix) {
             s = s.dropFirst(prefix.count)
             break
@@ -43,7 +43,7 @@ public enum ContactFormats {
     /// An e-mail address: one `@`, a local part without spaces, a domain of dot-separated labels
     /// (letters, digits, `-`), at least two of them.
     public static func isEmail(_ text: String) -> Bool {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmed
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
               parts[0].allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != "<" && $0 != ">" }),
@@ -60,7 +60,7 @@ public enum ContactFormats {
 
     /// Six digits.
     public static func isPostalCode(_ text: String) -> Bool {
-        let s = HalfWidth.fold(text).trimmingCharacters(in: .whitespaces)
+        let s = HalfWidth.fold(text).trimmed
         return s.count == 6 && s.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

@@ -29,13 +29,12 @@ echo "RSS after start and one request: $(rss)"
 echo "POST /api/validate, 16 connections, $DURATION:"
 wrk -t2 -c16 -d"$DURATION" --latency -s "$work/post.lua" "$base/api/validate" | grep -E "Latency|50%|99%|Requests/sec"
 
-# Ten renders at once, each timed by curl.
+# Ten renders at once, started together from one client process and each timed there (ten curl
+# processes spent their own start-up on the server's two cores), five rounds.
 curl -sf -X POST --data-binary @templates/samples/application.yaml "$base/api/render/application" -o /dev/null
-for i in $(seq 10); do
-  curl -sf -o /dev/null -w "%{time_total}\n" -X POST --data-binary @templates/samples/application.yaml "$base/api/render/application" > "$work/render.$i" &
+for round in 1 2 3 4 5; do
+  echo "10 renders at once, seconds each (round $round): $(python3 bench/web/concurrent.py "$base/api/render/application" templates/samples/application.yaml 10)"
 done
-for i in $(seq 10); do while [ ! -s "$work/render.$i" ]; do sleep 0.05; done; done
-echo "10 renders at once, seconds each: $(cat "$work"/render.* | sort -n | tr '\n' ' ')"
 
 # Memory over 10,000 requests, 16 at a time, each counted (wrk runs for a time, not a count).
 before=$(rss)

@@ -34,7 +34,7 @@ public struct CreditCodeRule: ValidationRule {
                 continue
             }
             if let districtPath = field.districtField,
-               let named = context.present(districtPath)?.scalarText?.trimmingCharacters(in: .whitespaces),
+               let named = context.present(districtPath)?.scalarText?.trimmed,
                let coded = region.district(code: division), coded != named,
                region.districts.contains(where: { $0.name == named }) {
                 out.append(context.issue(.creditCodeDistrict, .warning, at: path,

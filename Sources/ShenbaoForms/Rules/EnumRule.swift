@@ -11,7 +11,7 @@ public struct EnumRule: ValidationRule {
         context.fields { $0.kind == .enum && $0.rule == nil }.compactMap { field, path, value in
             guard let value, !value.isBlank, let text = value.scalarText,
                   let allowed = field.allowedValues(context.notice) else { return nil }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmed
             guard !allowed.contains(trimmed) else { return nil }
             return context.issue(.enum, at: path,
                                  zh: "「\(trimmed)」不是可选值，请填写其中之一：\(allowed.choiceList)",

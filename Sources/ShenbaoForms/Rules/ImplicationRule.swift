@@ -9,9 +9,9 @@ public struct ImplicationRule: ValidationRule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for field in context.definition.allFields where !field.implies.isEmpty {
-            guard let value = context.present(field.path)?.scalarText?.trimmingCharacters(in: .whitespaces) else { continue }
+            guard let value = context.present(field.path)?.scalarText?.trimmed else { continue }
             for rule in field.implies where rule.value == value {
-                let other = context.present(rule.path)?.scalarText?.trimmingCharacters(in: .whitespaces)
+                let other = context.present(rule.path)?.scalarText?.trimmed
                 guard other != rule.equals else { continue }
                 // Missing or not an allowed value: `required` or `enum` already reports it.
                 guard let other, context.definition.field(at: rule.path)?.allowedValues(context.notice)?.contains(other) ?? true

@@ -13,14 +13,14 @@ public struct KeyProjectRule: ValidationRule {
         let notice = context.notice
         let keyCategories = notice.categories.filter(\.isKey).map(\.name)
         let categoryPath = fieldDef.when?.path
-        let category = categoryPath.flatMap { context.present($0)?.scalarText }?.trimmingCharacters(in: .whitespaces)
+        let category = categoryPath.flatMap { context.present($0)?.scalarText }?.trimmed
         let isKey = category.map(keyCategories.contains) ?? false
         let keyName = keyCategories.first ?? ""
         var out: [Diagnostic] = []
 
         var keyField: NoticeConfig.KeyField?
         let fieldNames = notice.keyFields.map(\.name)
-        if let given = context.present(fieldDef.path)?.scalarText?.trimmingCharacters(in: .whitespaces) {
+        if let given = context.present(fieldDef.path)?.scalarText?.trimmed {
             keyField = notice.keyField(named: given)
             if keyField == nil {
                 out.append(context.issue(.keyProjectField, at: fieldDef.path,
@@ -38,7 +38,7 @@ public struct KeyProjectRule: ValidationRule {
         switch context.value(listDef.path) {
         case .list(let items) where !items.isEmpty:
             for (i, item) in items.enumerated() {
-                guard let text = item.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+                guard let text = item.scalarText?.trimmed, !text.isEmpty else { continue }
                 guard !allowed.contains(text) else { continue }
                 let path = "\(listDef.path).\(i + 1)"
                 if let keyField {

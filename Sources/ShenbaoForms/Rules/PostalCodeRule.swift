@@ -16,7 +16,7 @@ public struct PostalCodeRule: ValidationRule {
             }
             let region = context.notice.region
             guard field.checkRegion, !region.postalCodePrefixes.isEmpty,
-                  !region.postalCodePrefixes.contains(where: { HalfWidth.fold(text).trimmingCharacters(in: .whitespaces).hasPrefix($0) })
+                  !region.postalCodePrefixes.contains(where: { HalfWidth.fold(text).trimmed.hasPrefix($0) })
             else { return nil }
             return context.issue(.postalCodeRegion, .warning, at: path,
                                  zh: "邮政编码「\(text)」不是\(region.name)的邮政编码（应以 \(region.postalCodePrefixes.joined(separator: "、")) 开头）；请核对",

@@ -9,9 +9,9 @@ public struct RecommenderDistrictRule: ValidationRule {
     public func check(_ context: RuleContext) -> [Diagnostic] {
         context.definition.allFields.filter { $0.rule == .recommenderDistrict }.compactMap { field in
             let districts = context.notice.region.districts.map(\.name)
-            let kind = field.when?.path.flatMap { context.present($0)?.scalarText }?.trimmingCharacters(in: .whitespaces)
+            let kind = field.when?.path.flatMap { context.present($0)?.scalarText }?.trimmed
             let needs = context.notice.recommenderKinds.contains { $0.needsDistrict && $0.name == kind }
-            if let given = context.present(field.path)?.scalarText?.trimmingCharacters(in: .whitespaces) {
+            if let given = context.present(field.path)?.scalarText?.trimmed {
                 guard !districts.contains(given) else { return nil }
                 return context.issue(.recommenderDistrict, at: field.path,
                     zh: "「\(given)」不是\(context.notice.region.name)的区；请填写其中之一：\(districts.choiceList)",

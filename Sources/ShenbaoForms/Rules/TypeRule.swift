@@ -35,7 +35,7 @@ public struct TypeRule: ValidationRule {
             switch value {
             case .integer: return true
             case .decimal(let d): return d.rounded() == d
-            case .text(let s): return Int(s.trimmingCharacters(in: .whitespaces)) != nil
+            case .text(let s): return Int(s.trimmed) != nil
             default: return false
             }
         case .boolean: return value.answer != nil
