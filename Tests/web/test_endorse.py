@@ -4,7 +4,8 @@ rendered by `shenbao render application` from the sample is opened with the appl
 file, the sample opinion typed into the generated form, and the endorsed pack downloaded; it
 keeps the applicant's bytes (an incremental update), `pdftotext` finds the opinion in every
 copy and `pdfsig` shows the department's signature field unsigned. An opinion about another
-applicant is refused on the page. Then a second server started with a key and a self-signed
+applicant is refused on the page. The same pack chosen again, after the endorsement and after the
+refusal, opens again. Then a second server started with a key and a self-signed
 certificate made by openssl signs the endorsement: `pdfsig` reports the signature valid and
 covering the whole document. Usage: test_endorse.py --bin BIN."""
 import subprocess, sys
@@ -125,12 +126,25 @@ def download_endorsed(driver, downloads, pack):
     return endorsed
 
 
+def reopen_pack(driver, pack):
+    """Chooses `pack` again, the file already open: the page must open it again (a file input
+    that kept its file fires no `change` for the same one), keeping what was typed."""
+    driver.find_element(By.ID, "pack-file").send_keys(str(pack))
+    status = driver.find_element(By.ID, "status")
+    wait(driver, lambda d: status.text.startswith(f"已打开申请表 {pack.name}"), "the same pack to open again")
+    assert "error" not in (status.get_attribute("class") or ""), status.text
+    assert driver.find_element(By.ID, "pack-name").text == pack.name
+    assert driver.find_element(By.ID, "download-endorsed").is_enabled(), "endorsing is no longer offered"
+    assert value(driver, "text") == OPINION["text"], value(driver, "text")
+
+
 def test_endorse_unsigned(driver, base, downloads, pack):
     open_and_fill(driver, base, pack)
     endorsed = download_endorsed(driver, downloads, pack)
     report = pdfsig(endorsed)
     assert "Signature Field Name: seal-recommender" in report, report
     assert "The signature form field is not signed." in report and "Signature is Valid" not in report, report
+    reopen_pack(driver, pack)
 
 
 def test_opinion_sheet(driver, downloads):
@@ -141,7 +155,7 @@ def test_opinion_sheet(driver, downloads):
     assert OPINION["text"] in text and OPINION["application"]["applicant_name"] in text and DEPARTMENT in text, text[:400]
 
 
-def test_other_applicant_refused(driver, downloads):
+def test_other_applicant_refused(driver, downloads, pack):
     fill(driver, "application.applicant_name", "上海另一家服务有限公司")
     wait(driver, lambda d: d.find_element(By.ID, "issue-count").text == "0", "the changed opinion to validate")
     driver.find_element(By.ID, "download-endorsed").click()
@@ -149,6 +163,7 @@ def test_other_applicant_refused(driver, downloads):
     wait(driver, lambda d: "error" in (status.get_attribute("class") or ""), "the mismatch to be reported")
     assert "推荐意见针对的不是这份申请表" in status.text and "上海浦东智慧养老服务有限公司" in status.text, status.text
     assert not [p for p in downloads.iterdir()], f"a file was downloaded: {list(downloads.iterdir())}"
+    reopen_pack(driver, pack)
 
 
 def test_endorse_signed(driver, base, downloads, pack):
@@ -173,7 +188,7 @@ def main():
             failed += run("endorse", driver, [
                 ("endorse a pack, unsigned", lambda: test_endorse_unsigned(driver, base, downloads, pack)),
                 ("the opinion sheet", lambda: test_opinion_sheet(driver, downloads)),
-                ("an opinion about another applicant is refused", lambda: test_other_applicant_refused(driver, downloads)),
+                ("an opinion about another applicant is refused", lambda: test_other_applicant_refused(driver, downloads, pack)),
             ])
         with served(args.bin, *signing) as base:
             failed += run("endorse-signed", driver, [

@@ -37,8 +37,12 @@ function showRecord(record) {
     rows.insertBefore(row, after ?? null);
   }
   row.dataset.status = record.status;
-  const cells = [String(record.row), record.applicant ?? "", labels[record.status] ?? record.status].map((text, k) => {
+  // A row that could not be read never became a record, so it names no applicant; an empty
+  // cell would read as a blank line of the sheet, not as a row to correct and upload again.
+  const unread = record.status === "failed" && !record.applicant;
+  const cells = [String(record.row), unread ? "（无法读取）" : record.applicant ?? "", labels[record.status] ?? record.status].map((text, k) => {
     const cell = document.createElement("td");
+    if (k === 1 && unread) cell.className = "unread";
     if (k === 2) cell.className = "state";
     cell.textContent = text;
     return cell;

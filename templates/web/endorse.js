@@ -28,14 +28,14 @@ form.onChange(() => { clearTimeout(timer); timer = setTimeout(validate, 300); })
 document.getElementById("pack-file").addEventListener("change", async (event) => {
   const file = event.target.files[0];
   if (!file) return;
-  document.getElementById("pack-name").textContent = file.name;
-  if (/\.pdf$/i.test(file.name)) {
-    pack = file;
-    document.getElementById("download-endorsed").disabled = false;
-    status(`已打开申请表 ${file.name}；请填写与申请表一致的项目名称、申请单位和信用代码`);
-    return;
-  }
   try {
+    document.getElementById("pack-name").textContent = file.name;
+    if (/\.pdf$/i.test(file.name)) {
+      pack = file;
+      document.getElementById("download-endorsed").disabled = false;
+      status(`已打开申请表 ${file.name}；请填写与申请表一致的项目名称、申请单位和信用代码`);
+      return;
+    }
     const data = parseJSON(await (await api("/api/data", { method: "POST", body: await file.arrayBuffer() })).text());
     const current = form.collect();
     current.application = {
@@ -45,7 +45,14 @@ document.getElementById("pack-file").addEventListener("change", async (event) =>
     form.fill(current);
     status(`已从 ${file.name} 填入申请项目`);
     validate();
-  } catch (error) { status(error.message, true); }
+  } catch (error) {
+    status(error.message, true);
+  } finally {
+    // The pack is kept in `pack` and named in #pack-name; an input that kept its file would
+    // fire no `change` when the same file is chosen again (after an endorsement, or a refused
+    // one, to start over), so it is emptied as /apply empties #open-data.
+    event.target.value = "";
+  }
 });
 
 async function post(path, body, fallback) {
