@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoZip
 
 /// A batch's batch-wide files (spec/cli.md `batch`): the report of every record
@@ -23,7 +24,24 @@ struct BatchOutputs {
 
     private var zipName: String { ((outdir as NSString).standardizingPath as NSString).lastPathComponent + ".zip" }
 
-    func write(rows: [BatchReportRow], planned: [PlannedRecord], previous: BatchManifest) throws -> Made {
+    /// What the batch-wide files need of the records' data: the summary's rows, and with
+    /// `--combined` the valid applications. Taken before the runner lets the records go, so the
+    /// summary of thousands of rows is laid out without every record held beside it.
+    struct RecordData {
+        var summary: BatchSummary
+        var combined: [DataDocument]
+    }
+
+    func recordData(rows: [BatchReportRow], planned: [PlannedRecord]) throws -> RecordData {
+        let valid = planned.indices.filter { rows[$0].status == .ok }.compactMap { i in
+            planned[i].record.document.map { (application: $0, opinion: planned[i].opinion) }
+        }
+        let summary = try BatchSummary(records: valid, recommender: recommender?.document,
+                                       file: (outdir as NSString).appendingPathComponent("summary"))
+        return RecordData(summary: summary, combined: options.combined ? valid.map(\.application) : [])
+    }
+
+    func write(rows: [BatchReportRow], planned: [PlannedRecord], data: RecordData, previous: BatchManifest) throws -> Made {
         var outputs = ["report.json", "report.csv", "report.xlsx", "summary.pdf", "summary.docx", "summary.csv"]
         if options.combined { outputs.append("all.pdf") }
         if options.zip { outputs.append("../" + zipName) }
@@ -45,17 +63,12 @@ struct BatchOutputs {
         try save(report.csv, "report.csv")
         try save(report.xlsx, "report.xlsx")
 
-        let valid = planned.indices.filter { rows[$0].status == .ok }.compactMap { i in
-            planned[i].record.document.map { (application: $0, opinion: planned[i].opinion) }
-        }
-        let summary = try BatchSummary(records: valid, recommender: recommender?.document,
-                                       file: (outdir as NSString).appendingPathComponent("summary"))
-        let rendered = try PackRenderer(form: "summary").render(summary.document, formats: [.pdf, .docx], options: PrintOptions())
+        let rendered = try PackRenderer(form: "summary").render(data.summary.document, formats: [.pdf, .docx], options: PrintOptions())
         try save(rendered.files[0], "summary.pdf")
         try save(rendered.files[1], "summary.docx")
-        try save(summary.csv, "summary.csv")
+        try save(data.summary.csv, "summary.csv")
         if options.combined {
-            try save(try application.combinedPDF(valid.map(\.application), options: PrintOptions()), "all.pdf")
+            try save(try application.combinedPDF(data.combined, options: PrintOptions()), "all.pdf")
         }
         if options.zip { try save(archive(), "../" + zipName) }
         return Made(hash: hash, outputs: outputs, written: outputs)

@@ -35,7 +35,7 @@ public enum BatchRunner {
         common.add(seal?.data ?? Data())
         // Signed files differ run to run (the signing time); what decides them is who signs and how.
         common.add(options.signing.map { "\($0.identity.certificate)|\($0.reason ?? "")|\($0.location ?? "")" } ?? "")
-        let planned = try BatchPlanner(application: application, recommender: recommender, jobs: options.jobs, common: common.hex).plan(records)
+        var planned = try BatchPlanner(application: application, recommender: recommender, jobs: options.jobs, common: common.hex).plan(records)
         // The plans hold what rendering needs; the records as read are not kept beside them.
         records = []
 
@@ -61,7 +61,7 @@ public enum BatchRunner {
 
         let step = BatchRecordStep(application: application, recommender: recommender, opinionOptions: PrintOptions(seal: seal),
                                    endorser: try recommender.map { _ in try Endorser() }, signing: options.signing)
-        let results = mapInParallel(todo.count, jobs: options.jobs) { k -> Result<[String], ShenbaoFailure>? in
+        let results = mapInParallel(todo.count, jobs: options.jobs) { [planned] k -> Result<[String], ShenbaoFailure>? in
             if cancellation.isCancelled { return nil }
             let plan = planned[todo[k]]
             let result: Result<[String], ShenbaoFailure>
@@ -102,7 +102,12 @@ public enum BatchRunner {
         } else {
             let batch = BatchOutputs(options: options, outdir: outdir, application: application, recommender: recommender,
                                      common: common.hex)
-            let made = try batch.write(rows: rows, planned: planned, previous: previous)
+            let data = try batch.recordData(rows: rows, planned: planned)
+            for i in planned.indices {
+                planned[i].record.document = nil
+                planned[i].opinion = nil
+            }
+            let made = try batch.write(rows: rows, planned: planned, data: data, previous: previous)
             manifest.aggregate = made.hash
             manifest.aggregateOutputs = made.outputs
             outcome.written = made.written

@@ -31,12 +31,10 @@ public struct PageFurniture: Sendable {
         return TextRun(text: text, x: setup.width - setup.right - w, y: setup.top - Self.copyMarkRise, size: copyMarkSize)
     }
 
-    /// The pages with their numbers added, counting from 1.
-    public func numbered(_ pages: [Page]) -> [Page] {
-        pages.enumerated().map { i, page in
-            var p = page
-            p.items.append(.text(pageNumber(i + 1, on: page.setup)))
-            return p
-        }
+    /// The pages with their numbers added, counting from 1. The pages are taken, not copied: a
+    /// copy of a 5,000-row summary's pages was a tenth of a batch's peak memory.
+    public func numbered(_ pages: consuming [Page]) -> [Page] {
+        for i in pages.indices { pages[i].items.append(.text(pageNumber(i + 1, on: pages[i].setup))) }
+        return pages
     }
 }
