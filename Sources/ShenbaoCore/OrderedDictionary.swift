@@ -7,8 +7,8 @@
 ///
 /// The pairs are one array, searched in order, and only a map of more than `indexedFrom` keys
 /// gets a hash index beside them. Nearly every map of a record has a handful of keys, and a
-/// batch holds thousands of records: a key array plus a hash table per map was half of what a
-/// held record weighed, and comparing a few short keys costs less than hashing one.
+/// batch holds thousands of records: a key array plus a hash table per map weighed on each, and
+/// comparing a few short keys costs less than hashing one.
 public struct OrderedDictionary<Element> {
     @usableFromInline var entries: [(key: String, value: Element)] = []
     /// Each key's position in `entries`, for maps of more than `indexedFrom` keys.
