@@ -66,7 +66,7 @@ test: test-deps
 # status shown, the ZIP read back; /endorse endorsing a pack, unsigned and signed (pdfsig);
 # screenshots in out/. Every script runs, and any failure fails the target. WEB_BIN=… tests another binary.
 test-web:
-	@status=0; for page in apply batch endorse; do \
+	@status=0; for page in apply batch endorse drain; do \
 	  python3 Tests/web/test_$$page.py --bin $(or $(WEB_BIN),.build/debug/shenbao) || status=1; \
 	done; exit $$status
 

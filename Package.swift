@@ -85,7 +85,6 @@ let package = Package(
         .target(name: "ShenbaoServer", dependencies: [
             "ShenbaoKit",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // The command line: argument parsing, reporting and exit codes only.

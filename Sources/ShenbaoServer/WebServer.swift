@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 import NIOPosix
 import ShenbaoKit
 
@@ -26,15 +25,14 @@ public enum WebServer {
         return router
     }
 
-    /// Makes the server's event loops run every task of the process, as Swift Concurrency's global
-    /// executor. A request then parses, validates and answers on the thread that read it. With the
-    /// default pool beside the loops, every request hopped between two sets of threads, and on two
-    /// cores those four threads and the load's own queued behind one another: p99 of
-    /// `POST /api/validate` at 16 connections went from 114 ms to 19 ms. Call it once, from the
-    /// main thread, before any task starts.
-    public static func runTasksOnEventLoops() {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-    }
+    /// One event loop for the server's sockets. It only moves bytes: the handlers parse, validate
+    /// and render in Swift's pool, a thread a core. With a loop a core beside that pool, two cores
+    /// ran four server threads and the load's own, and at 16 connections p99 of
+    /// `POST /api/validate` was 104 ms; with one loop it is 26 ms. Running the handlers on the
+    /// loops themselves (NIO's executor takeover) was faster still (19 ms) but left requests
+    /// unread while a loop rendered, and Ctrl-C then reset those connections instead of
+    /// answering them.
+    static let ioLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     /// The application listening where `configuration` says; `onRunning` is told the address.
     /// Running it (`runService()`) stops on SIGINT or SIGTERM after the requests in flight.
@@ -49,6 +47,7 @@ public enum WebServer {
                                let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
                                onRunning("http://\(host):\(port)/")
                            },
+                           eventLoopGroupProvider: .shared(ioLoop),
                            logger: logger)
     }
 }

@@ -40,7 +40,6 @@ struct Serve: ParsableCommand {
             configuration.signing = try signing.load()
         }
         let settings = configuration
-        WebServer.runTasksOnEventLoops()
         let failure: ShenbaoFailure? = blocking {
             do {
                 let app = try WebServer.application(settings) { address in
