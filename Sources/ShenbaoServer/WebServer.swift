@@ -6,10 +6,10 @@ import ShenbaoKit
 
 /// `shenbao serve` (spec/web.md): the pages and the API on Hummingbird, every request passing
 /// the same guards in this order — access log, error documents, security headers, same-origin,
-/// then the token when one is set.
+/// then the token when one is set — and `HEAD` of any page or download answered as `GET`.
 public enum WebServer {
     /// The router with every route and guard: what the application serves, and what tests drive.
-    public static func router(_ configuration: ServerConfiguration) throws -> Router<BasicRequestContext> {
+    public static func router(_ configuration: ServerConfiguration) throws -> HeadAsGet<Router<BasicRequestContext>> {
         let assets = try WebAssets()
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessLog())
@@ -22,7 +22,7 @@ public enum WebServer {
         }
         WebPages(assets: assets, token: configuration.token).add(to: router)
         APIRoutes(configuration: configuration).add(to: router)
-        return router
+        return HeadAsGet(wrapped: router)
     }
 
     /// One event loop for the server's sockets. It only moves bytes: the handlers parse, validate

@@ -224,8 +224,17 @@ import Testing
                 #expect(String(buffer: response.body).hasPrefix("event: record\nid: 1\ndata: {\"row\": "))
                 #expect(events.last?.name == "state" && events.last?.data["state"] as? String == "done")
             }
-            try await client.execute(uri: "/api/batch/\(id)/result.zip", method: .get) { response in
+            let size = try await client.execute(uri: "/api/batch/\(id)/result.zip", method: .get) { response in
                 #expect(response.status == .ok && Data(buffer: response.body).starts(with: Data("PK".utf8)))
+                return response.body.readableBytes
+            }
+            // HEAD, as a download manager asks before fetching: GET's headers and length, no body.
+            try await client.execute(uri: "/api/batch/\(id)/result.zip", method: .head) { response in
+                #expect(response.status == .ok && response.body.readableBytes == 0)
+                #expect(response.headers[.contentLength] == String(size) && response.headers[.contentType] == "application/zip")
+            }
+            try await client.execute(uri: "/api/batch/\(String(repeating: "0", count: 32))/result.zip", method: .head) {
+                #expect($0.status == .notFound && $0.body.readableBytes == 0)
             }
             for bad in ["0123", String(repeating: "g", count: 32), "..%2F..%2Fetc"] {
                 try await client.execute(uri: "/api/batch/\(bad)", method: .get) { #expect($0.status == .notFound) }
