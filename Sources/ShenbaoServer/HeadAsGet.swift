@@ -1,9 +1,10 @@
 import Hummingbird
 
 /// `HEAD` answers what `GET` would, without the body (RFC 9110 §9.3.2: a general-purpose server
-/// must support both). Download managers and link checkers ask `HEAD` of the pack and result ZIP
-/// links. Routes are written for `GET` once; this wraps the whole router, since Hummingbird picks
-/// a route by method before any middleware runs.
+/// must support both). Download managers and link checkers ask `HEAD` of the batch template and
+/// result ZIP links. Routes are written for `GET` once; this wraps the whole router, since
+/// Hummingbird picks a route by method before any middleware runs. The access log, a middleware
+/// inside it, therefore records such a request as `GET`.
 public struct HeadAsGet<Wrapped: HTTPResponderBuilder>: HTTPResponderBuilder {
     let wrapped: Wrapped
 

@@ -86,11 +86,11 @@ public enum Deflate {
     private typealias Decompress = (OpaquePointer?, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int,
                                     UnsafeMutablePointer<Int>?) -> libdeflate_result
 
-    /// Markup deflates to a tenth of its size or less: output of a megabyte or more is first tried
-    /// in a buffer a quarter of the input's, and only data that does not fit gets the worst-case
-    /// bound. A batch's summary of thousands of rows is then never held twice at full size. Smaller
-    /// inputs go straight to the bound: a font program only halves, and a second try deflated
-    /// every pack's 200 KB subset twice.
+    /// Markup deflates to a tenth of its size or less: an input of a megabyte or more is first
+    /// deflated into a buffer a quarter of its size, and only data that does not fit gets the
+    /// worst-case bound. A batch's summary of thousands of rows is then never held twice at full
+    /// size. Smaller inputs go straight to the bound: a font program only halves, and a second try
+    /// deflated every pack's 170 KB subset twice.
     private static func compress(_ src: UnsafeRawBufferPointer, level: Int32, bound: Bound, run: Compress) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(min(max(level, 0), 12)) else {
             fatalError("libdeflate could not allocate a compressor (out of memory)")
