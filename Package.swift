@@ -38,7 +38,7 @@ let package = Package(
         // The template language: lexer → parser → nodes → renderer, filters.
         .target(name: "ShenbaoTemplate", dependencies: ["ShenbaoCore"]),
         // DEFLATE on whole buffers (libdeflate), a bounded ZIP reader and a deterministic writer.
-        .target(name: "ShenbaoZip", dependencies: ["CDeflate", "ShenbaoCore"]),
+        .target(name: "ShenbaoZip", dependencies: ["CDeflate", "CZlib", "ShenbaoCore"]),
         // libxml2 under one policy for untrusted package parts (no network, DTDs or entities; bounded
         // depth): whole parts as trees, or streamed; OPC relationships. DOCX and Sheets share it.
         .target(name: "ShenbaoXML", dependencies: ["CLibXML2", "ShenbaoCore"]),
@@ -139,6 +139,7 @@ let package = Package(
         ]),
         .testTarget(name: "ShenbaoSheetsTests", dependencies: ["ShenbaoSheets", "ShenbaoForms", "ShenbaoZip", "ShenbaoTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ShenbaoKitTests", dependencies: ["ShenbaoKit", "ShenbaoCore", "ShenbaoTestSupport"]),
         .testTarget(name: "shenbaoCLITests", dependencies: ["ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoServerTests", dependencies: [
             "ShenbaoServer", "ShenbaoKit", "ShenbaoTestSupport", "ShenbaoZip",

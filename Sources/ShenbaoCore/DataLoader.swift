@@ -15,6 +15,13 @@ public enum DataLoader {
 
     /// Loads the file at `path` (`-`: standard input, format detected).
     public static func load(path: String) throws -> DataDocument {
+        let (data, format) = try read(path: path)
+        return try load(data: data, file: path, format: format)
+    }
+
+    /// The bytes of the data file at `path` and the format its name gives, unparsed: for a
+    /// reader that fingerprints what it parses (`batch`'s manifest).
+    public static func read(path: String) throws -> (data: Data, format: Format) {
         let data = try InputFile.read(path, limit: maxFileBytes, unreadable: .dataUnreadable, tooLarge: .dataTooLarge,
                                       limitText: "\(maxFileBytes >> 20) MB")
         let lower = path.lowercased()
@@ -26,7 +33,7 @@ public enum DataLoader {
                 zh: "不支持的数据文件类型（应为 .json、.yaml 或 .yml）",
                 en: "unsupported data file type (expected .json, .yaml or .yml)")
         }
-        return try load(data: data, file: path, format: format)
+        return (data, format)
     }
 
     public enum Format: Sendable { case json, yaml, detect, unknown }

@@ -7,6 +7,7 @@
 /// ids of `spec/data-model.md` for data that breaks the notice's rules.
 extension Diagnostic.ID {
     public static let batchEmpty = Diagnostic.ID("batch.empty", meaning: "the batch input holds no record (no data row, or no data file in the folder)")
+    public static let batchInputChanged = Diagnostic.ID("batch.input_changed", meaning: "a record's data file changed while the batch ran, after it was checked; the record is failed, run the batch again")
     public static let batchLocked = Diagnostic.ID("batch.locked", meaning: "another batch is writing into the same output folder; wait for it or choose another folder")
     public static let batchRecommender = Diagnostic.ID("batch.recommender", meaning: "the --recommender data cannot serve every record: it has errors of its own, or an application part the records supply")
     public static let configInvalid = Diagnostic.ID("config.invalid", meaning: "an entry of a notice, definition or font configuration is missing or malformed")
@@ -160,7 +161,7 @@ extension Diagnostic.ID {
 
     /// The whole catalog, sorted by id.
     public static let catalog: [Diagnostic.ID] = [
-        .batchEmpty, .batchLocked, .batchRecommender, .configInvalid, .contactUnreachable, .creditCodeChecksum, .creditCodeDistrict,
+        .batchEmpty, .batchInputChanged, .batchLocked, .batchRecommender, .configInvalid, .contactUnreachable, .creditCodeChecksum, .creditCodeDistrict,
         .creditCodeFormat, .creditCodeRegion, .dataAlias, .dataEmpty, .dataEncoding, .dataFormat, .dataSyntax,
         .dataTooDeep, .dataTooLarge, .dataTooManyValues, .dataUnreadable, .deadline, .docxBadImage,
         .docxDtd, .docxNoMainPart, .docxNotWord, .docxPartTooLarge, .docxTooDeep, .docxXml, .duplicate,

@@ -10,6 +10,7 @@ import ShenbaoZip
 struct BatchOutputs {
     let options: BatchOptions
     let outdir: String
+    let source: BatchSource
     let application: PackRenderer
     let recommender: BatchRecommender?
     let common: String
@@ -25,20 +26,18 @@ struct BatchOutputs {
     private var zipName: String { ((outdir as NSString).standardizingPath as NSString).lastPathComponent + ".zip" }
 
     /// What the batch-wide files need of the records' data: the summary's rows, and with
-    /// `--combined` the valid applications. Taken before the runner lets the records go, so the
-    /// summary of thousands of rows is laid out without every record held beside it.
+    /// `--combined` the valid records' plans, to read their data again. Taken before the runner
+    /// lets the digests go, so the summary of thousands of rows is laid out without them.
     struct RecordData {
         var summary: BatchSummary
-        var combined: [DataDocument]
+        var combined: [PlannedRecord]
     }
 
     func recordData(rows: [BatchReportRow], planned: [PlannedRecord]) throws -> RecordData {
-        let valid = planned.indices.filter { rows[$0].status == .ok }.compactMap { i in
-            planned[i].record.document.map { (application: $0, opinion: planned[i].opinion) }
-        }
-        let summary = try BatchSummary(records: valid, recommender: recommender?.document,
-                                       file: (outdir as NSString).appendingPathComponent("summary"))
-        return RecordData(summary: summary, combined: options.combined ? valid.map(\.application) : [])
+        let valid = planned.indices.filter { rows[$0].status == .ok && planned[$0].digest != nil }
+        let summary = try BatchSummary(records: valid.map { (application: planned[$0].digest!, opinion: planned[$0].opinion) },
+                                       recommender: recommender?.document, file: (outdir as NSString).appendingPathComponent("summary"))
+        return RecordData(summary: summary, combined: options.combined ? valid.map { planned[$0] } : [])
     }
 
     func write(rows: [BatchReportRow], planned: [PlannedRecord], data: RecordData, previous: BatchManifest) throws -> Made {
@@ -68,7 +67,9 @@ struct BatchOutputs {
         try save(rendered.files[1], "summary.docx")
         try save(data.summary.csv, "summary.csv")
         if options.combined {
-            try save(try application.combinedPDF(data.combined, options: PrintOptions()), "all.pdf")
+            let combined = data.combined
+            try save(try application.combinedPDF(count: combined.count, options: PrintOptions()) { try source.document(for: combined[$0]) },
+                     "all.pdf")
         }
         if options.zip { try save(archive(), "../" + zipName) }
         return Made(hash: hash, outputs: outputs, written: outputs)

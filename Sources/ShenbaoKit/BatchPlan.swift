@@ -12,9 +12,18 @@ public enum BatchStatus: String, Sendable {
 }
 
 /// A record checked and placed: everything about it but its files, decided before any is
-/// rendered, so the rendering of each record depends on nothing but its own plan.
+/// rendered, so the rendering of each record depends on nothing but its own plan and its data,
+/// read again (`BatchSource.document(for:)`).
 struct PlannedRecord: Sendable {
-    var record: BatchRecord
+    /// 1 for the first record (`BatchRecord.position`).
+    var position: Int
+    var row: Int?
+    var source: String
+    /// What the batch-wide steps read of the record's data (`BatchPlanner.digestPaths`): the
+    /// batch rules, the opinion, the summary's row. Nil when it could not be read or checked.
+    var digest: DataDocument?
+    /// The record's `rank` column, which belongs to its opinion and not to its application.
+    var rank: Value?
     /// `applicant.name` as given ("" when absent).
     var applicant: String
     /// `records/<NNN>-<applicant>`, relative to OUTDIR.
@@ -27,14 +36,17 @@ struct PlannedRecord: Sendable {
     /// The record's opinion (the recommender's data with this record's `application` part and rank).
     var opinion: DataDocument?
     var opinionIssues: [Diagnostic] = []
+    /// `BatchRecord.print` of the record as checked: read again to render, it must be the same.
+    var dataPrint = ""
     /// What the record's files are made from (`Fingerprint`): equal hashes, equal files.
     var hash = ""
 }
 
-/// Checks every record of a batch and plans its files (spec/cli.md `batch`): each record
-/// validated against the application form (in parallel), then against the others (`BatchRules`:
-/// duplicates, ranks); with a recommender, each record's opinion made and checked; ranks follow
-/// the input order of the valid records unless a `rank` column gives them.
+/// Checks every record of a batch and plans its files (spec/cli.md `batch`): each record read
+/// and validated against the application form (in parallel) and then let go but for its digest;
+/// the digests checked against each other (`BatchRules`: duplicates, ranks); with a
+/// recommender, each record's opinion made and checked; ranks follow the input order of the
+/// valid records unless a `rank` column gives them.
 struct BatchPlanner {
     let application: PackRenderer
     let recommender: BatchRecommender?
@@ -42,60 +54,74 @@ struct BatchPlanner {
     /// `Fingerprint` of what every record depends on alike (version, templates, seal).
     let common: String
 
-    func plan(_ records: [BatchRecord]) throws -> [PlannedRecord] {
-        let width = max(3, String(records.count).count)
+    func plan(_ source: BatchSource) throws -> [PlannedRecord] {
+        let width = max(3, String(source.count).count)
         let definition = try FormDefinition.load(dataForm: "application")
+        let kept = try Self.digestPaths(definition)
         let application = self.application
-        // A `rank` column belongs to the opinion, not to the application: taken out before validating.
-        let split = records.map { record -> (DataDocument?, Value?) in
-            guard var document = record.document, case .map(var map) = document.root else { return (record.document, nil) }
-            let rank = map["rank"]
-            map["rank"] = nil
-            document.root = .map(map)
-            return (document, rank)
-        }
-        let validated = mapInParallel(records.count, jobs: jobs) { i -> Result<[Diagnostic], ShenbaoFailure> in
-            guard let document = split[i].0 else { return .success([]) }
-            do { return .success(try application.validate(document)) } catch { return .failure(ShenbaoFailure(caught: error, file: records[i].source)) }
-        }
-        var planned = records.enumerated().map { i, record in
-            let applicant = split[i].0?.root.value(at: "applicant.name")?.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
+        var planned = mapInParallel(source.count, jobs: jobs) { i -> PlannedRecord in
+            let record = source.record(i)
+            let (document, rank) = Self.withoutRank(record.document)
+            let applicant = document?.root.value(at: "applicant.name")?.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
             let name = SafeName.component(applicant.isEmpty ? "未命名" : applicant)
             let number = String(repeating: "0", count: max(0, width - String(record.position).count)) + String(record.position)
-            var stripped = record
-            stripped.document = split[i].0
-            var plan = PlannedRecord(record: stripped, applicant: applicant, folder: "records/\(number)-\(name)",
-                                     status: .ok, issues: record.warnings + record.failures)
-            switch validated[i] {
-            case _ where record.document == nil: plan.status = .failed
-            case .failure(let failure): plan.status = .failed; plan.issues += failure.diagnostics
-            case .success(let issues): plan.applicationIssues = issues; plan.issues += issues
+            var plan = PlannedRecord(position: record.position, row: record.row, source: record.source, rank: rank, applicant: applicant,
+                                     folder: "records/\(number)-\(name)", status: .failed, issues: record.warnings + record.failures)
+            guard let document else { return plan }
+            do {
+                plan.applicationIssues = try application.validate(document)
+            } catch {
+                plan.issues += ShenbaoFailure(caught: error, file: record.source).diagnostics
+                return plan
             }
+            plan.issues += plan.applicationIssues
+            plan.status = .ok
+            plan.digest = document.keeping(kept)
+            plan.dataPrint = record.print
             return plan
         }
         let readable = planned.indices.filter { planned[$0].status != .failed }
-        let batch = BatchRules.check(readable.map { (split[$0].0!, definition) })
+        let batch = BatchRules.check(readable.map { (planned[$0].digest!, definition) })
         for (k, i) in readable.enumerated() { planned[i].issues += batch[k] }
         for i in readable where planned[i].issues.hasErrors { planned[i].status = .invalid }
-        if let recommender { try addOpinions(&planned, documents: split, recommender: recommender) }
-        let hashes = mapInParallel(planned.count, jobs: jobs) { [planned] i in hash(planned[i], document: split[i].0) }
+        if let recommender { try addOpinions(&planned, recommender: recommender) }
         for i in planned.indices {
-            planned[i].hash = hashes[i]
-            // Every issue is found by now, each with its line: rendering needs the values only,
-            // and the line maps were half of what thousands of held records weighed.
-            planned[i].record.document?.lines = [:]
+            planned[i].hash = hash(planned[i])
+            planned[i].rank = nil
+            // Every issue is found by now, each with its line: what is left needs the values only.
+            planned[i].digest?.lines = [:]
             planned[i].opinion?.lines = [:]
         }
         return planned
     }
 
+    /// The paths a digest keeps: the batch rules' keys, the summary's columns and counts, the
+    /// opinion's application part, and the top-level parts a summary's header reads.
+    static func digestPaths(_ definition: FormDefinition) throws -> [String] {
+        let summary = try FormDefinition.load(name: "summary")
+        var paths = ["form", "notice", "recommender", "applicant.name"] + definition.duplicateKey
+            + summary.columns.flatMap { $0.paths["application"] ?? [] } + BatchRecommender.applicationPaths
+        if let counts = summary.countsBy { paths.append(counts) }
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
+    }
+
+    /// A `rank` column belongs to the opinion, not to the application: taken out before validating.
+    static func withoutRank(_ document: DataDocument?) -> (DataDocument?, Value?) {
+        guard var document, case .map(var map) = document.root else { return (document, nil) }
+        let rank = map["rank"]
+        map["rank"] = nil
+        document.root = .map(map)
+        return (document, rank)
+    }
+
     /// Each valid record's opinion, ranked, and the opinions checked together (`rank.duplicate`).
-    private func addOpinions(_ planned: inout [PlannedRecord], documents: [(DataDocument?, Value?)], recommender: BatchRecommender) throws {
-        let rankColumn = documents.contains { $0.1 != nil }
+    private func addOpinions(_ planned: inout [PlannedRecord], recommender: BatchRecommender) throws {
+        let rankColumn = planned.contains { $0.rank != nil }
         let valid = planned.indices.filter { planned[$0].status == .ok }
         for (order, i) in valid.enumerated() {
-            let rank = rankColumn ? documents[i].1 : .integer(order + 1)
-            let opinion = recommender.opinion(for: documents[i].0!, rank: rank)
+            let rank = rankColumn ? planned[i].rank : .integer(order + 1)
+            let opinion = recommender.opinion(for: planned[i].digest!, rank: rank)
             // The application part repeats the application's own fields, already checked; the
             // recommender's fields were checked once for all (`BatchRecommender.load`).
             let issues = try recommender.renderer.validate(opinion).filter { $0.path == "rank" }
@@ -110,13 +136,27 @@ struct BatchPlanner {
         for i in valid where planned[i].issues.hasErrors { planned[i].status = .invalid }
     }
 
-    private func hash(_ plan: PlannedRecord, document: DataDocument?) -> String {
+    private func hash(_ plan: PlannedRecord) -> String {
         var print = Fingerprint()
         print.add(common)
         print.add(plan.folder)
-        print.add(document.map { JSONText.encode($0.root) } ?? "")
+        print.add(plan.dataPrint)
         print.add(plan.opinion.map { JSONText.encode($0.root) } ?? "")
         for issue in plan.issues { print.add("\(issue.id) \(issue.severity) \(issue.path ?? "") \(issue.message.zh)") }
         return print.hex
+    }
+}
+
+extension BatchSource {
+    /// The data `plan` was made from, read again to render it; a data file changed since it was
+    /// checked fails its record (`batch.input_changed`) rather than print what was not checked.
+    func document(for plan: PlannedRecord) throws -> DataDocument {
+        let again = record(plan.position - 1)
+        let (document, _) = BatchPlanner.withoutRank(again.document)
+        guard let document, again.print == plan.dataPrint else {
+            throw ShenbaoFailure(.unusableInput, [Diagnostic(id: .batchInputChanged, file: plan.source, message: Localized(
+                zh: "数据在本次批处理运行期间被修改，本条未生成；请再运行一次", en: "the data changed while the batch ran, so this record was not rendered; run the batch again"))])
+        }
+        return document
     }
 }

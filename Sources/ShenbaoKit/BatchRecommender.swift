@@ -34,14 +34,19 @@ struct BatchRecommender: Sendable {
         return recommender
     }
 
+    /// The opinion's `application` part: its keys, and the application's paths they copy.
+    private static let applicationPart = [
+        ("project_name", "project.name"), ("applicant_name", "applicant.name"),
+        ("credit_code", "applicant.credit_code"), ("category", "project.category"),
+    ]
+
+    /// What an opinion reads of its application.
+    static var applicationPaths: [String] { applicationPart.map(\.1) }
+
     /// The opinion on `application` (none: an empty application part, to check the rest).
     func opinion(for application: DataDocument?, rank: Value?) -> DataDocument {
-        func text(_ path: String) -> Value { application?.root.value(at: path) ?? .null }
         guard case .map(var map) = document.root else { return document }
-        map["application"] = .map(OrderedMap([
-            ("project_name", text("project.name")), ("applicant_name", text("applicant.name")),
-            ("credit_code", text("applicant.credit_code")), ("category", text("project.category")),
-        ]))
+        map["application"] = .map(OrderedMap(Self.applicationPart.map { key, path in (key, application?.root.value(at: path) ?? .null) }))
         map["rank"] = rank
         var out = document
         if let application {

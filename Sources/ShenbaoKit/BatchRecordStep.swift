@@ -1,6 +1,6 @@
 import Foundation
 
-/// The files of one record of a batch, made from its plan alone (spec/cli.md `batch`): the
+/// The files of one record of a batch, made from its plan and its data (spec/cli.md `batch`): the
 /// three-copy application pack as PDF and DOCX (laid out once for both) and, with a
 /// recommender, the opinion on it and the pack endorsed with it (as `endorse` does), both
 /// sealed with `--seal` and signed with the signing options.
@@ -10,6 +10,8 @@ struct BatchRecordStep: Sendable {
     static let opinionPDF = "推荐意见表.pdf"
     static let endorsedPDF = "申请表-已推荐.pdf"
 
+    /// Where each record's data is read again from.
+    let source: BatchSource
     let application: PackRenderer
     let recommender: BatchRecommender?
     /// The application's pack: the form's own copies, no seal (the applicant stamps it).
@@ -22,7 +24,7 @@ struct BatchRecordStep: Sendable {
 
     /// The record's files by name, in the order they are written.
     func files(for plan: PlannedRecord) throws -> [(name: String, bytes: Data)] {
-        guard let document = plan.record.document else { return [] }
+        let document = try source.document(for: plan)
         let pack = try application.render(document, formats: [.pdf, .docx], options: packOptions, issues: plan.applicationIssues)
         var files = [(Self.packPDF, pack.files[0]), (Self.packDOCX, pack.files[1])]
         if let recommender, let opinion = plan.opinion {

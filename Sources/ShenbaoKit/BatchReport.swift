@@ -20,7 +20,7 @@ public struct BatchReportRow: Sendable {
 extension BatchReportRow {
     /// A planned record's row as planning left it: no files yet.
     init(_ plan: PlannedRecord) {
-        self.init(row: plan.record.row, source: plan.record.source, applicant: plan.applicant, status: plan.status,
+        self.init(row: plan.row, source: plan.source, applicant: plan.applicant, status: plan.status,
                   outputs: [], issues: plan.issues, skipped: false)
     }
 

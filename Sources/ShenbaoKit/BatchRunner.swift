@@ -3,9 +3,9 @@ import Foundation
 
 /// `shenbao batch` (spec/cli.md `batch`): many applicants' files from one spreadsheet or folder.
 ///
-/// The passes: take OUTDIR's lock; read every record (`BatchInput`); check and place them all
-/// (`BatchPlanner`); render, on all cores, each valid record whose manifest entry is missing or
-/// out of date (`BatchRecordStep`), every file atomically; then the batch-wide files
+/// The passes: take OUTDIR's lock; open the input (`BatchInput`); read, check and place every
+/// record (`BatchPlanner`); render, on all cores, each valid record whose manifest entry is
+/// missing or out of date (`BatchRecordStep`), its data read again, every file atomically; then the batch-wide files
 /// (`BatchOutputs`) unless nothing they show changed; the manifest last. Records are
 /// independent: one that fails is reported and the others go on.
 public enum BatchRunner {
@@ -25,7 +25,7 @@ public enum BatchRunner {
         defer { withExtendedLifetime(lock) {} }
         BatchLock.sweepTemporaryFiles(in: outdir)
 
-        var (records, warnings) = try BatchInput.read(options.input, sheet: options.sheet)
+        let source = try BatchInput.open(options.input, sheet: options.sheet)
         let application = try PackRenderer(form: "application")
         let recommender = try options.recommender.map { try BatchRecommender.load(path: $0) }
         let seal = try options.seal.map { try SealImage(path: $0) }
@@ -35,9 +35,7 @@ public enum BatchRunner {
         common.add(seal?.data ?? Data())
         // Signed files differ run to run (the signing time); what decides them is who signs and how.
         common.add(options.signing.map { "\($0.identity.certificate)|\($0.reason ?? "")|\($0.location ?? "")" } ?? "")
-        var planned = try BatchPlanner(application: application, recommender: recommender, jobs: options.jobs, common: common.hex).plan(records)
-        // The plans hold what rendering needs; the records as read are not kept beside them.
-        records = []
+        var planned = try BatchPlanner(application: application, recommender: recommender, jobs: options.jobs, common: common.hex).plan(source)
 
         let previous = BatchManifest.load(from: outdir)
         let exists = { (path: String) in FileManager.default.fileExists(atPath: (outdir as NSString).appendingPathComponent(path)) }
@@ -59,13 +57,13 @@ public enum BatchRunner {
             progress(now)
         }
 
-        let step = BatchRecordStep(application: application, recommender: recommender, opinionOptions: PrintOptions(seal: seal),
+        let step = BatchRecordStep(source: source, application: application, recommender: recommender, opinionOptions: PrintOptions(seal: seal),
                                    endorser: try recommender.map { _ in try Endorser() }, signing: options.signing)
         let results = mapInParallel(todo.count, jobs: options.jobs) { [planned] k -> Result<[String], ShenbaoFailure>? in
             if cancellation.isCancelled { return nil }
             let plan = planned[todo[k]]
             let result: Result<[String], ShenbaoFailure>
-            do { result = .success(try step.write(plan, into: outdir)) } catch { result = .failure(ShenbaoFailure(caught: error, file: plan.record.source)) }
+            do { result = .success(try step.write(plan, into: outdir)) } catch { result = .failure(ShenbaoFailure(caught: error, file: plan.source)) }
             var now = counters.withLock { state -> BatchProgress in
                 state.done += 1
                 if case .success = result { state.rendered += 1 } else { state.failed += 1 }
@@ -92,7 +90,7 @@ public enum BatchRunner {
                 manifest.records[planned[i].folder] = BatchManifest.Entry(hash: planned[i].hash, outputs: outputs)
             }
         }
-        var outcome = BatchOutcome(rows: rows, warnings: warnings, skipped: unchanged.count, elapsed: 0,
+        var outcome = BatchOutcome(rows: rows, warnings: source.warnings, skipped: unchanged.count, elapsed: 0,
                                    interrupted: pending > 0, pending: pending, written: [])
         if outcome.interrupted {
             // Entries of records not reached stay as they were: the rerun decides about them.
@@ -100,11 +98,11 @@ public enum BatchRunner {
             manifest.aggregate = previous.aggregate
             manifest.aggregateOutputs = previous.aggregateOutputs
         } else {
-            let batch = BatchOutputs(options: options, outdir: outdir, application: application, recommender: recommender,
-                                     common: common.hex)
+            let batch = BatchOutputs(options: options, outdir: outdir, source: source, application: application,
+                                     recommender: recommender, common: common.hex)
             let data = try batch.recordData(rows: rows, planned: planned)
             for i in planned.indices {
-                planned[i].record.document = nil
+                planned[i].digest = nil
                 planned[i].opinion = nil
             }
             let made = try batch.write(rows: rows, planned: planned, data: data, previous: previous)

@@ -66,10 +66,10 @@ public struct PackRenderer: Sendable {
         return (try formats.map { try printer.backend(for: $0).render(form, plan: plan, options: options) }, issues)
     }
 
-    /// `documents`' packs in one PDF, in order, each starting on an odd page; each is laid out
-    /// when its turn comes, so memory holds one record's layout at a time.
-    public func combinedPDF(_ documents: [DataDocument], options: PrintOptions) throws -> Data {
-        try printer.combinedPDF(count: documents.count, options: options) { try context(documents[$0]) }
+    /// `count` documents' packs in one PDF, in order, each starting on an odd page; each is read
+    /// (`document(i)`) and laid out when its turn comes, so memory holds one record at a time.
+    public func combinedPDF(count: Int, options: PrintOptions, document: (Int) throws -> DataDocument) throws -> Data {
+        try printer.combinedPDF(count: count, options: options) { try context(document($0)) }
     }
 
     /// What the layout renders for `document`: its printable fields and its notice.

@@ -25,11 +25,15 @@ public struct SheetRecords: Sendable {
     public let columns: [SheetColumn]
     /// About the sheet as a whole (`sheet.unknown_column`).
     public let warnings: [Diagnostic]
-    /// One per non-empty data row, in the sheet's order.
-    public let records: [SheetRecord]
+    /// The non-empty data rows, in the sheet's order: one record each.
+    private let rows: [SheetRow]
+    private let rowWarnings: [String: [Diagnostic]]
+    private let tree: RecordTree
 
-    /// Reads every row of `sheet` (read from `file`) as a record of `definition`'s form. Throws
-    /// only when the header itself is unusable (`sheet.header`, exit 2).
+    /// Reads the header of `sheet` (read from `file`) into columns of `definition`'s form; the
+    /// rows are made records when asked for (`record(_:)`), so a batch holds the sheet's cells
+    /// and no more than the records it is working on. Throws only when the header itself is
+    /// unusable (`sheet.header`, exit 2).
     public init(sheet: Sheet, file: String, definition: FormDefinition) throws(ShenbaoFailure) {
         let (columns, warnings) = try SheetColumns.read(sheet, file: file, definition: definition)
         self.file = file
@@ -37,23 +41,33 @@ public struct SheetRecords: Sendable {
         self.warnings = warnings
         var rowWarnings: [String: [Diagnostic]] = [:]
         for warning in sheet.warnings { rowWarnings[warning.file ?? "", default: []].append(warning) }
-        let tree = RecordTree(paths: columns.map(\.path))
-        records = sheet.rows.compactMap { row in
-            guard row.cells.contains(where: { !$0.isBlank }) else { return nil }
-            let location = SheetRow.location(file: file, row: row.number)
-            var values = [Value?](repeating: nil, count: columns.count)
-            var failures: [Diagnostic] = []
-            for (i, column) in columns.enumerated() {
-                switch CellTyping.type(row[column.index], field: column.field) {
-                case .missing: continue
-                case .value(let value): values[i] = value
-                case .unreadable(let why):
-                    failures.append(Diagnostic(id: .sheetRow, file: location, path: column.path, label: column.header,
-                        message: Localized(zh: "\(column.letters) 列：\(why.zh)", en: "column \(column.letters): \(why.en)")))
-                }
+        self.rowWarnings = rowWarnings
+        tree = RecordTree(paths: columns.map(\.path))
+        rows = sheet.rows.filter { row in row.cells.contains(where: { !$0.isBlank }) }
+    }
+
+    /// One per non-empty data row.
+    public var count: Int { rows.count }
+
+    /// Every record, in the sheet's order.
+    public var records: [SheetRecord] { rows.indices.map(record) }
+
+    /// The record of the `i`-th non-empty data row (0-based).
+    public func record(_ i: Int) -> SheetRecord {
+        let row = rows[i]
+        let location = SheetRow.location(file: file, row: row.number)
+        var values = [Value?](repeating: nil, count: columns.count)
+        var failures: [Diagnostic] = []
+        for (i, column) in columns.enumerated() {
+            switch CellTyping.type(row[column.index], field: column.field) {
+            case .missing: continue
+            case .value(let value): values[i] = value
+            case .unreadable(let why):
+                failures.append(Diagnostic(id: .sheetRow, file: location, path: column.path, label: column.header,
+                    message: Localized(zh: "\(column.letters) 列：\(why.zh)", en: "column \(column.letters): \(why.en)")))
             }
-            let document = failures.isEmpty ? DataDocument(file: location, root: tree.build(values)) : nil
-            return SheetRecord(row: row.number, document: document, failures: failures, warnings: rowWarnings[location] ?? [])
         }
+        let document = failures.isEmpty ? DataDocument(file: location, root: tree.build(values)) : nil
+        return SheetRecord(row: row.number, document: document, failures: failures, warnings: rowWarnings[location] ?? [])
     }
 }

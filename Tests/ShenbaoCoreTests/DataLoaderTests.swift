@@ -131,4 +131,25 @@ import Testing
         #expect(d.adding(months: 24) == CivilDate(year: 2026, month: 7, day: 1))
         #expect(CivilDate(year: 2024, month: 1, day: 31)!.adding(months: 1) == CivilDate(year: 2024, month: 2, day: 29))
     }
+
+    @Test func keepingHoldsOnlyTheGivenPathsAndTheirLines() throws {
+        let document = try DataLoader.load(data: Data("""
+            applicant:
+              name: 某公司
+              contact: {name: 张三, phone: "021-1"}
+            project:
+              name: 试点
+              outputs:
+                - {name: 规范}
+            declarations: {good_credit: true}
+            """.utf8), file: "a.yaml", format: .yaml)
+        let kept = document.keeping(["applicant.name", "project.outputs.1.name", "missing.path"])
+        #expect(kept.root == .map(OrderedMap([
+            ("applicant", .map(OrderedMap([("name", .text("某公司"))]))),
+            ("project", .map(OrderedMap([("outputs", .list([.map(OrderedMap([("name", .text("规范"))]))]))]))),
+        ])))
+        #expect(kept.line(of: "applicant.name") == 2)
+        #expect(kept.lines["declarations"] == nil)
+        #expect(kept.file == "a.yaml")
+    }
 }
