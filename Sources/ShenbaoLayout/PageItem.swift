@@ -50,7 +50,9 @@ public enum PageItem: Sendable, Hashable {
     case line(from: Point, to: Point, width: Double)
     /// A stroked rectangle.
     case rect(Rect, lineWidth: Double)
-    case seal(SealArea)
+    /// Boxed (`indirect`): a seal area is twice the size of the other cases, and every item of
+    /// every page would be as large as the largest case.
+    indirect case seal(SealArea)
     /// A named area; draws nothing.
     case region(NamedRegion)
 }

@@ -127,21 +127,29 @@ extension DOCXWriter {
     }
 
     /// The document: one section per copy, each page's blocks after a page break.
+    ///
+    /// document.xml is deflated as it is written, a page at a time, so a summary of thousands of
+    /// rows is never held whole as markup; copies without a seal are one copy's body written
+    /// again (only a seal's drawing ids differ per copy).
     mutating func package(pages: [Page], copies: Int, draft: Bool) throws -> [UInt8] {
-        let content = try body(pages)
-        var document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(Self.wordNS)><w:body>"
+        let reused = seal == nil && copies > 1 ? try body(pages) : nil
+        let document = DeflateStream(level: Self.deflateLevel)
+        document.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(Self.wordNS)><w:body>")
         for copy in 1...copies {
-            // Copies are the same blocks; only drawing ids (with a seal) differ per copy.
             self.copy = copy
-            document += seal == nil || copy == 1 ? content : try body(pages)
+            if let reused {
+                document.write(reused)
+            } else {
+                for (i, page) in pages.enumerated() { document.write(try body(of: page, at: i)) }
+            }
             if copy < copies {
                 // The section ends in a hairline paragraph, so a full last page still holds it.
-                document += emptyParagraph(height: Self.hairline, properties: sectionProperties(copy: copy, copies: copies))
+                document.write(emptyParagraph(height: Self.hairline, properties: sectionProperties(copy: copy, copies: copies)))
             } else {
-                document += sectionProperties(copy: copy, copies: copies)
+                document.write(sectionProperties(copy: copy, copies: copies))
             }
         }
-        document += "</w:body></w:document>"
+        document.write("</w:body></w:document>")
 
         var rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         rels += "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
@@ -161,7 +169,6 @@ extension DOCXWriter {
         types += "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>"
         types += "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
         types += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-        var zip = ZipWriter()
         var headers: [(String, String)] = []
         for copy in 1...copies {
             rels += "<Relationship Id=\"rIdHeader\(copy)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header\(copy).xml\"/>"
@@ -176,8 +183,12 @@ extension DOCXWriter {
             + "</Relationships>"
         let core = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
             + "<dc:title>\(MarkupEscape.escaped(title, as: .xmlText))</dc:title><dc:creator>Shenbao</dc:creator></cp:coreProperties>"
-        let parts = [("[Content_Types].xml", types), ("_rels/.rels", root), ("docProps/core.xml", core), ("word/document.xml", document),
-                     ("word/_rels/document.xml.rels", rels), ("word/styles.xml", styles), ("word/settings.xml", settings),
+        var zip = ZipWriter()
+        for (name, xml) in [("[Content_Types].xml", types), ("_rels/.rels", root), ("docProps/core.xml", core)] {
+            zip.add(name, text: xml, level: Self.deflateLevel)
+        }
+        zip.add("word/document.xml", finishing: document)
+        let parts = [("word/_rels/document.xml.rels", rels), ("word/styles.xml", styles), ("word/settings.xml", settings),
                      ("word/fontTable.xml", fontTable), ("word/footer1.xml", footer)] + headers
         for (name, xml) in parts { zip.add(name, text: xml, level: Self.deflateLevel) }
         if let seal { zip.add("word/media/seal.\(seal.kind)", contents: Array(seal.data), level: 0) }

@@ -97,11 +97,12 @@ struct DOCXWriter {
 
     /// One copy's body: each page's blocks, every page after the first starting with a break.
     func body(_ pages: [Page]) throws -> String {
-        var out = ""
-        for (i, page) in pages.enumerated() {
-            out += try blocks(page.blocks, width: bodyWidth, pageBreak: i > 0)
-        }
-        return out
+        try pages.enumerated().map { try body(of: $1, at: $0) }.joined()
+    }
+
+    /// Page `i`'s blocks, after a page break unless it is the first.
+    func body(of page: Page, at i: Int) throws -> String {
+        try blocks(page.blocks, width: bodyWidth, pageBreak: i > 0)
     }
 
     /// `blocks` set `width` points wide; `pageBreak`: the first begins a page (§17.3.1.23

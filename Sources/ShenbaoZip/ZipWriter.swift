@@ -27,6 +27,13 @@ public struct ZipWriter: Sendable {
         text.withUTF8 { add(name, bytes: UnsafeRawBufferPointer($0), level: level) }
     }
 
+    /// Adds as `name` what was written into `stream` (`DeflateStream`), finishing it: a part
+    /// too large to hold whole, deflated as it was made.
+    public mutating func add(_ name: String, finishing stream: DeflateStream) {
+        let crc = stream.crc, size = stream.count
+        append(name, method: 8, flags: 0, crc: crc, compressed: stream.finish()[...], uncompressedSize: size)
+    }
+
     private mutating func add(_ name: String, bytes: UnsafeRawBufferPointer, level: Int32) {
         let crc = Deflate.crc32(bytes)
         let deflated = Deflate.compressRaw(bytes, level: level)

@@ -97,4 +97,21 @@ import ShenbaoZip
             }
         }
     }
+
+    /// Under `DeflateStream.holdLimit` (deflated whole) and past it (through zlib).
+    @Test(arguments: [3_000, 300_000]) func aStreamedEntryReadsBackAsTheTextWrittenPieceByPiece(rows: Int) throws {
+        let pieces = stride(from: 0, to: rows, by: 100).map { start in
+            (start..<start + 100).map { "<w:p><w:r><w:t>第\($0)行 申报</w:t></w:r></w:p>" }.joined()
+        }
+        let stream = DeflateStream(level: 1)
+        for piece in pieces { stream.write(piece) }
+        var writer = ZipWriter()
+        writer.add("word/document.xml", finishing: stream)
+        let archive = try ZipArchive(bytes: writer.finish())
+        let whole = Array(pieces.joined().utf8)
+        #expect((whole.count > DeflateStream.holdLimit) == (rows > 3_000))
+        #expect(try archive.contents(named: "word/document.xml") == whole)
+        #expect(archive.entry(named: "word/document.xml")?.crc32 == Deflate.crc32(whole))
+        #expect(archive.entry(named: "word/document.xml")?.method == 8)
+    }
 }
