@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(name: "ShenbaoPDFReaderTests", dependencies: ["ShenbaoPDFReader", "ShenbaoPDFWriter", "ShenbaoCore", "ShenbaoZip", "ShenbaoTestSupport"]),
         .testTarget(name: "ShenbaoLayoutTests", dependencies: ["ShenbaoTestSupport", "ShenbaoLayout"], exclude: ["Snapshots"]),
         .testTarget(name: "ShenbaoFormsTests", dependencies: ["ShenbaoCore", "ShenbaoForms", "ShenbaoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "ShenbaoPrintTests", dependencies: ["ShenbaoCore", "ShenbaoFonts", "ShenbaoPDF", "ShenbaoPrint", "ShenbaoFormLayout", "ShenbaoLayout", "ShenbaoKit", "ShenbaoTestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "ShenbaoSignTests", dependencies: [
             "ShenbaoSign", "ShenbaoTestSupport", "ShenbaoCore",
             .product(name: "X509", package: "swift-certificates"),

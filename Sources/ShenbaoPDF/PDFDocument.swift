@@ -90,8 +90,17 @@ public final class PDFDocument {
     /// `embed`, choosing how a TrueType face's CIDs are numbered (nil: by use); for tests of the
     /// glyph-id path, which TrueType faces share with name-keyed CFF ones.
     func embed(_ face: FontFace, numbering: GlyphUsage.Numbering?) -> PDFFont {
-        if let font = fonts.first(where: { $0.face === face }) { return font }
+        if let font = fonts.first(where: { $0.face === face && $0.fixed == nil }) { return font }
         let font = PDFFont(face: face, resourceName: "F\(fonts.count + 1)", ref: writer.allocate(), numbering: numbering)
+        fonts.append(font)
+        return font
+    }
+
+    /// The font of `fixed`'s glyphs in this document, beside the face's own (`embed(_:)`), which
+    /// shows whatever `fixed` lacks.
+    public func embed(_ fixed: FixedGlyphs) -> PDFFont {
+        if let font = fonts.first(where: { $0.fixed === fixed }) { return font }
+        let font = PDFFont(fixed: fixed, resourceName: "F\(fonts.count + 1)", ref: writer.allocate())
         fonts.append(font)
         return font
     }

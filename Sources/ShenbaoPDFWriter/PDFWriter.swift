@@ -52,6 +52,13 @@ public struct PDFWriter: Sendable {
     /// data is deflated and `/Filter /FlateDecode` added unless it is already smaller raw.
     public mutating func writeStream(_ ref: PDFRef, _ dictionary: PDFDictionary = [:], data: [UInt8],
                                      compression: Int32? = nil) {
+        let (dict, payload) = Self.encodeStream(dictionary, data: data, compression: compression)
+        writeEncodedStream(ref, dict, payload: payload)
+    }
+
+    /// A stream's dictionary and bytes as `writeStream` would write them, for a stream made once
+    /// and written into many files (`writeEncodedStream`).
+    public static func encodeStream(_ dictionary: PDFDictionary, data: [UInt8], compression: Int32?) -> (PDFDictionary, [UInt8]) {
         var dict = dictionary
         var payload = data
         if let level = compression, dict["Filter"] == nil {
@@ -61,6 +68,12 @@ public struct PDFWriter: Sendable {
                 dict["Filter"] = .name("FlateDecode")
             }
         }
+        return (dict, payload)
+    }
+
+    /// Writes a stream `encodeStream` made; `/Length` is set here.
+    public mutating func writeEncodedStream(_ ref: PDFRef, _ dictionary: PDFDictionary, payload: [UInt8]) {
+        var dict = dictionary
         dict["Length"] = .integer(payload.count)
         begin(ref)
         dict.write(to: &bytes)

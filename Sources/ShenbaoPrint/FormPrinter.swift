@@ -3,6 +3,7 @@ import ShenbaoCore
 import ShenbaoFonts
 import ShenbaoFormLayout
 import ShenbaoLayout
+import ShenbaoPDF
 
 /// A seal image given with `--seal`: PNG with transparency, or JPEG.
 public struct SealImage: Sendable {
@@ -50,12 +51,45 @@ public struct FormPrinter: Sendable {
     public let layout: FormLayout
     public let library: FontLibrary
     let measurer: FontMeasurer
+    /// The main face's glyphs of the form's own text, embedded in every PDF of it as one font
+    /// made once (`FixedGlyphs`): what the form shows with no data at all (labels, captions, page
+    /// numbers) and every copy mark. Nil when the form cannot be laid out empty.
+    let fixedGlyphs: FixedGlyphs?
 
     /// Throws `font.missing` (exit 2) when the main font is not installed.
     public init(layout: FormLayout, library: FontLibrary) throws {
         self.layout = layout
         self.library = library
         measurer = try FontMeasurer(library: library)
+        fixedGlyphs = try Self.fixedGlyphs(layout: layout, library: library, measurer: measurer)
+    }
+
+    private static func fixedGlyphs(layout: FormLayout, library: FontLibrary, measurer: FontMeasurer) throws -> FixedGlyphs? {
+        let printer = FormPrinter(layout: layout, library: library, measurer: measurer, fixedGlyphs: nil)
+        guard let empty = try? printer.pages(context: FormContext.build(data: .map(OrderedMap()), notice: .map(OrderedMap()))) else {
+            return nil
+        }
+        var texts: [String] = []
+        for page in empty {
+            for item in page.items {
+                switch item {
+                case .text(let run): texts.append(run.text)
+                case .seal(let area): texts.append(area.caption.text)
+                default: break
+                }
+            }
+        }
+        let copies = max(layout.copies, 1)
+        let furniture = PageFurniture(measurer: measurer)
+        texts += (1...copies).map { furniture.copyMark(copy: $0, of: copies, on: layout.page).text }
+        return FixedGlyphs(face: try library.mainFace(), texts: texts)
+    }
+
+    private init(layout: FormLayout, library: FontLibrary, measurer: FontMeasurer, fixedGlyphs: FixedGlyphs?) {
+        self.layout = layout
+        self.library = library
+        self.measurer = measurer
+        self.fixedGlyphs = fixedGlyphs
     }
 
     /// The blocks of the form for `context` (see `FormContext.build`).
@@ -83,7 +117,7 @@ public struct FormPrinter: Sendable {
     /// The backend that writes `format`.
     public func backend(for format: OutputFormat) -> any OutputBackend {
         switch format {
-        case .pdf: PDFBackend(library: library, measurer: measurer)
+        case .pdf: PDFBackend(library: library, measurer: measurer, fixed: fixedGlyphs)
         case .docx: DOCXBackend(library: library, measurer: measurer)
         }
     }
@@ -91,7 +125,7 @@ public struct FormPrinter: Sendable {
     /// `count` packs of this form in one PDF, each starting on an odd page (`batch --combined`);
     /// `context` gives the i-th record's context when its turn comes (`PDFBackend.renderCombined`).
     public func combinedPDF(count: Int, options: PrintOptions, context: (Int) throws -> Value) throws -> Data {
-        try PDFBackend(library: library, measurer: measurer).renderCombined(count: count, options: options) { i in
+        try PDFBackend(library: library, measurer: measurer, fixed: fixedGlyphs).renderCombined(count: count, options: options) { i in
             let form = try laidOut(context: context(i))
             return (form, plan(for: form, options: options))
         }

@@ -11,17 +11,20 @@ import ShenbaoPDFWriter
 public struct PDFBackend: OutputBackend {
     public let library: FontLibrary
     let furniture: PageFurniture
+    /// The form's own glyphs (`FormPrinter.fixedGlyphs`).
+    let fixed: FixedGlyphs?
 
-    public init(library: FontLibrary, measurer: any TextMeasurer) {
+    public init(library: FontLibrary, measurer: any TextMeasurer, fixed: FixedGlyphs? = nil) {
         self.library = library
         furniture = PageFurniture(measurer: measurer)
+        self.fixed = fixed
     }
 
     public var format: OutputFormat { .pdf }
 
     public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
         let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: form.title))
-        var painter = PDFPainter(document: document, library: library)
+        var painter = PDFPainter(document: document, library: library, fixed: fixed)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
         var fields: PackFieldWriter? = PackFieldWriter(document: document)
         try paint(form, plan: plan, options: options, seal: seal, painter: &painter, fields: &fields)
@@ -38,7 +41,7 @@ public struct PDFBackend: OutputBackend {
     public func renderCombined(count: Int, options: PrintOptions,
                                pack: (Int) throws -> (form: LaidOutForm, plan: PackPlan)) throws -> Data {
         let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel))
-        var painter = PDFPainter(document: document, library: library)
+        var painter = PDFPainter(document: document, library: library, fixed: fixed)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
         var unsigned = options
         unsigned.signature = nil

@@ -10,11 +10,16 @@ import ShenbaoPDFWriter
 struct PDFPainter {
     let document: PDFDocument
     let library: FontLibrary
+    /// The form's own glyphs, embedded as made once (`FixedGlyphs`); nil: every glyph in the
+    /// document's own fonts.
+    let fixed: FixedGlyphs?
     var fonts: [ObjectIdentifier: PDFFont] = [:]
+    var fixedFont: PDFFont?
 
-    init(document: PDFDocument, library: FontLibrary) {
+    init(document: PDFDocument, library: FontLibrary, fixed: FixedGlyphs? = nil) {
         self.document = document
         self.library = library
+        self.fixed = fixed
     }
 
     mutating func font(_ face: FontFace) -> PDFFont {
@@ -22,6 +27,54 @@ struct PDFPainter {
         let f = document.embed(face)
         fonts[ObjectIdentifier(face)] = f
         return f
+    }
+
+    /// The fixed font of this document, embedded on first use.
+    mutating func fixedFont(_ fixed: FixedGlyphs) -> PDFFont {
+        if let fixedFont { return fixedFont }
+        let made = document.embed(fixed)
+        fixedFont = made
+        return made
+    }
+
+    /// A run of the main face's glyphs from its cmap (one glyph per scalar, `FontRun.glyphs`)
+    /// cut where they go from the fixed font to the document's own and back, each piece with its
+    /// own text and clusters: a value that shares characters with the form's labels (上海, 有限公司)
+    /// shows those from the fixed font, so no glyph is embedded twice.
+    mutating func pieces(_ glyphs: [ShapedGlyph], text: String, face: FontFace) -> [(glyphs: [ShapedGlyph], text: String, font: PDFFont)] {
+        guard let fixed, fixed.face === face, let first = glyphs.first else { return [(glyphs, text, font(face))] }
+        let firstInFixed = fixed.contains(first.gid)
+        // Most runs are all the form's (labels) or all the data's: shown whole, as they are.
+        guard let cut = glyphs.firstIndex(where: { fixed.contains($0.gid) != firstInFixed }) else {
+            return [(glyphs, text, firstInFixed ? fixedFont(fixed) : font(face))]
+        }
+        let scalars = text.unicodeScalars
+        var pieces: [(glyphs: [ShapedGlyph], text: String, font: PDFFont)] = []
+        var start = 0, end = cut, inFixed = firstInFixed
+        var scalarStart = scalars.startIndex
+        while start < glyphs.count {
+            let scalarEnd = scalars.index(scalarStart, offsetBy: end - start)
+            let piece = glyphs[start..<end].map { g in
+                ShapedGlyph(gid: g.gid, cluster: g.cluster - start, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset)
+            }
+            pieces.append((piece, String(scalars[scalarStart..<scalarEnd]), inFixed ? fixedFont(fixed) : font(face)))
+            start = end
+            scalarStart = scalarEnd
+            inFixed.toggle()
+            while end < glyphs.count, fixed.contains(glyphs[end].gid) == inFixed { end += 1 }
+        }
+        return pieces
+    }
+
+    /// The glyphs of a part of a run with a fallback face in it (☐重点项目), shaped, when it is of
+    /// the fixed font's face and shapes one glyph per scalar, as `pieces` needs; else nil, and
+    /// `ContentStream.text` shapes and shows it whole.
+    func pieceable(_ part: FontRun) -> [ShapedGlyph]? {
+        guard let fixed, fixed.face === part.face,
+              !part.text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        let glyphs = part.face.shape(part.text)
+        guard glyphs.count == part.text.unicodeScalars.count, glyphs.indices.allSatisfy({ glyphs[$0].cluster == $0 }) else { return nil }
+        return glyphs
     }
 
     /// Draws a text run (top-left coordinates) on `content` in the faces the font library chose
@@ -34,15 +87,17 @@ struct PDFPainter {
         if run.charSpacing != 0 { content.num(run.charSpacing); content.op("Tc") }
         defer { if run.charSpacing != 0 { content.raw("0 Tc") } }
         for part in try library.runs(in: run.text) {
-            let advance = if let glyphs = part.glyphs {
-                content.showGlyphs(glyphs, text: part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
-            } else {
-                content.text(part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
+            guard let glyphs = part.glyphs ?? pieceable(part) else {
+                x += content.text(part.text, font: font(part.face), size: run.size, x: x, y: y, style: style)
+                    + run.charSpacing * Double(part.text.unicodeScalars.count)
+                continue
             }
-            x += advance + run.charSpacing * Double(part.text.unicodeScalars.count)
+            for piece in pieces(glyphs, text: part.text, face: part.face) {
+                x += content.showGlyphs(piece.glyphs, text: piece.text, font: piece.font, size: run.size, x: x, y: y, style: style)
+                    + run.charSpacing * Double(piece.glyphs.count)
+            }
         }
     }
-
 
     /// Draws every item of `page`; the copy mark is drawn by the pack, per copy.
     /// `omittingSealIn` leaves the seal image out of that region: a signature's appearance shows it.

@@ -3,6 +3,7 @@ import ShenbaoTestSupport
 import Testing
 import ShenbaoCore
 @testable import ShenbaoFormLayout
+@testable import ShenbaoPDF
 @testable import ShenbaoPrint
 
 /// The print pack read back with poppler and qpdf, as a clerk's printer would see it.
@@ -35,6 +36,25 @@ import ShenbaoCore
         for k in 1...3 { #expect(text.contains("第\(k)份共3份")) }
         #expect(text.contains("—1—"))
         #expect(text.contains("（盖章）"))
+    }
+
+    /// The form's own glyphs are one font made once per process (`FixedGlyphs`), embedded as it
+    /// is in every pack: two records' packs carry the same program bytes; only the data's glyphs
+    /// are a font of each pack's own.
+    @Test(.requires(.poppler)) func theFormsOwnGlyphsAreOneFontMadeOnce() throws {
+        let printer = try Support.printer("application")
+        let fixed = try #require(printer.fixedGlyphs)
+        #expect(fixed.glyphs.count > 100)
+        let program = try fixed.objects(compression: PrintOptions().compressionLevel).program.payload
+        var other = try Support.document("templates/samples/application.yaml")
+        other.root = other.root.mapping(at: "applicant.name") { _ in .text("黑龙江鹤岗煤矿机械厂") }
+        for document in [try Support.document("templates/samples/application.yaml"), other] {
+            let (bytes, _) = try printer.render(document: document, options: PrintOptions(), format: .pdf)
+            #expect([UInt8](bytes).firstRange(of: program) != nil)
+            let path = try Support.temporary("fixed.pdf", bytes)
+            let fonts = try Subprocess.run("pdffonts", [path]).stdout.split(separator: "\n").dropFirst(2)
+            #expect(fonts.filter { $0.contains("UMing") }.count == 2, "\(fonts)")
+        }
     }
 
     @Test(.requires(.poppler)) func eachCopyStartsOnAnOddPage() throws {

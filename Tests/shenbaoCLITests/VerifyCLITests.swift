@@ -25,8 +25,10 @@ import ShenbaoTestSupport
         #expect(good.stdout.contains("上海市某区市场监督管理局"))
 
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: signed)))
-        let at = try #require((0..<(bytes.count - 2)).first { bytes[$0] == UInt8(ascii: "B") && bytes[$0 + 1] == UInt8(ascii: "T") })
-        bytes[at + 3] ^= 1
+        // A byte of the first page's content, inside the signed range.
+        let stream = Array("stream\n".utf8)
+        let at = try #require((0..<(bytes.count - stream.count)).first { Array(bytes[$0..<$0 + stream.count]) == stream })
+        bytes[at + stream.count + 3] ^= 1
         let tampered = dir.appendingPathComponent("tampered.pdf").path
         try Data(bytes).write(to: URL(fileURLWithPath: tampered))
         let bad = try CLI.run(["verify", tampered, "--trust", cert])
