@@ -21,52 +21,57 @@ public struct LineBreaker: Sendable {
 
     /// Breaks `text` (one paragraph, no newlines) into lines no wider than `width`;
     /// the first line is `firstIndent` narrower. An empty text gives one empty line.
+    ///
+    /// Groups and lines are ranges of the paragraph's scalars, not arrays of their own: an
+    /// array for every ideograph was most of the layout's allocations.
     public func lines(_ text: String, width: Double, size: Double, bold: Bool = false,
                       firstIndent: Double = 0) -> [BrokenLine] {
-        let groups = self.groups(text, size: size, bold: bold)
+        let scalars = Array(text.unicodeScalars)
+        let groups = self.groups(scalars, size: size, bold: bold)
         var lines: [BrokenLine] = []
-        var current: [Unicode.Scalar] = []
+        // The line being filled: scalars[currentStart..<currentEnd].
+        var currentStart = 0, currentEnd = 0
         var currentWidth = 0.0
-        var currentStart = 0
-        var pendingSpace: (scalars: [Unicode.Scalar], width: Double)? = nil
+        // The width of the spaces after the line's last group, kept if another group joins it.
+        var pendingSpace: Double? = nil
 
         func flush(last: Bool) {
-            lines.append(BrokenLine(text: String(String.UnicodeScalarView(current)), width: currentWidth,
-                                    scalarCount: current.count, isLast: last, start: currentStart))
-            current = []
+            lines.append(BrokenLine(text: String(String.UnicodeScalarView(scalars[currentStart..<currentEnd])), width: currentWidth,
+                                    scalarCount: currentEnd - currentStart, isLast: last, start: currentStart))
+            currentEnd = currentStart
             currentWidth = 0
             pendingSpace = nil
         }
         func limit() -> Double { lines.isEmpty ? width - firstIndent : width }
 
         for group in groups {
+            let isEmpty = currentEnd == currentStart
             if group.isSpace {
-                if !current.isEmpty { pendingSpace = (group.scalars, group.width) }
+                if !isEmpty { pendingSpace = group.width }
                 continue
             }
-            let spaceWidth = pendingSpace?.width ?? 0
-            if current.isEmpty || currentWidth + spaceWidth + group.width <= limit() + 0.001 {
-                if let space = pendingSpace { current += space.scalars; currentWidth += space.width }
+            let spaceWidth = pendingSpace ?? 0
+            if isEmpty || currentWidth + spaceWidth + group.width <= limit() + 0.001 {
+                if let space = pendingSpace { currentWidth += space }
                 pendingSpace = nil
-                if current.isEmpty { currentStart = group.start }
-                if current.isEmpty && group.width > limit() + 0.001 {
+                if isEmpty { currentStart = group.start; currentEnd = group.start }
+                if isEmpty && group.width > limit() + 0.001 {
                     // A word wider than the line: cut it where it must be cut (emergency break).
-                    emergencySplit(group, size: size, bold: bold, into: &lines, current: &current,
-                                   currentWidth: &currentWidth, currentStart: &currentStart, width: width,
-                                   firstIndent: firstIndent)
+                    emergencySplit(group, scalars, size: size, bold: bold, into: &lines, start: &currentStart,
+                                   end: &currentEnd, currentWidth: &currentWidth, width: width, firstIndent: firstIndent)
                 } else {
-                    current += group.scalars
+                    currentEnd = group.start + group.count
                     currentWidth += group.width
                 }
             } else {
                 flush(last: false)
                 currentStart = group.start
+                currentEnd = group.start
                 if group.width > limit() + 0.001 {
-                    emergencySplit(group, size: size, bold: bold, into: &lines, current: &current,
-                                   currentWidth: &currentWidth, currentStart: &currentStart, width: width,
-                                   firstIndent: firstIndent)
+                    emergencySplit(group, scalars, size: size, bold: bold, into: &lines, start: &currentStart,
+                                   end: &currentEnd, currentWidth: &currentWidth, width: width, firstIndent: firstIndent)
                 } else {
-                    current = group.scalars
+                    currentEnd = group.start + group.count
                     currentWidth = group.width
                 }
             }
@@ -75,72 +80,71 @@ public struct LineBreaker: Sendable {
         return lines
     }
 
-    private func emergencySplit(_ group: Group, size: Double, bold: Bool, into lines: inout [BrokenLine],
-                                current: inout [Unicode.Scalar], currentWidth: inout Double,
-                                currentStart: inout Int, width: Double, firstIndent: Double) {
-        for (k, scalar) in group.scalars.enumerated() {
-            let w = measurer.advance(of: scalar, size: size, bold: bold)
+    /// Cuts `group`, wider than a line, scalar by scalar onto as many lines as it needs; the
+    /// line being filled (empty on entry, at the group's start) ends with its last piece.
+    private func emergencySplit(_ group: Group, _ scalars: [Unicode.Scalar], size: Double, bold: Bool,
+                                into lines: inout [BrokenLine], start: inout Int, end: inout Int,
+                                currentWidth: inout Double, width: Double, firstIndent: Double) {
+        for k in 0..<group.count {
+            let w = measurer.advance(of: scalars[group.start + k], size: size, bold: bold)
             let limit = lines.isEmpty ? width - firstIndent : width
-            if !current.isEmpty && currentWidth + w > limit + 0.001 {
-                lines.append(BrokenLine(text: String(String.UnicodeScalarView(current)), width: currentWidth,
-                                        scalarCount: current.count, isLast: false, start: currentStart))
-                current = []
+            if end > start && currentWidth + w > limit + 0.001 {
+                lines.append(BrokenLine(text: String(String.UnicodeScalarView(scalars[start..<end])), width: currentWidth,
+                                        scalarCount: end - start, isLast: false, start: start))
                 currentWidth = 0
-                currentStart = group.start + k
+                start = group.start + k
             }
-            current.append(scalar)
+            end = group.start + k + 1
             currentWidth += w
         }
     }
 
+    /// An unbreakable group: scalars[start..<start + count] of the paragraph.
     struct Group {
-        var scalars: [Unicode.Scalar]
+        var start: Int
+        var count: Int
         var width: Double
         var isSpace: Bool
-        /// The offset of the group's first scalar in the text.
-        var start: Int
     }
 
     /// Splits text into unbreakable groups: each wide character alone, each run of narrow
     /// non-space characters (a word or number) whole, spaces apart; then glues closing
     /// punctuation to the group before it and opening punctuation to the group after it.
-    func groups(_ text: String, size: Double, bold: Bool) -> [Group] {
+    func groups(_ scalars: [Unicode.Scalar], size: Double, bold: Bool) -> [Group] {
         var atoms: [Group] = []
-        var word: [Unicode.Scalar] = []
+        var wordCount = 0
         var wordWidth = 0.0
         var wordStart = 0
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
+        for (offset, scalar) in scalars.enumerated() {
             let w = measurer.advance(of: scalar, size: size, bold: bold)
             let space = CJKBreaking.isSpace(scalar)
             let alone = !space && (CJKBreaking.isWide(scalar) || CJKBreaking.noLineEnd.contains(scalar)
-                || (CJKBreaking.noLineStart.contains(scalar) && word.isEmpty))
+                || (CJKBreaking.noLineStart.contains(scalar) && wordCount == 0))
             if space || alone {
-                if !word.isEmpty {
-                    atoms.append(Group(scalars: word, width: wordWidth, isSpace: false, start: wordStart))
-                    word.removeAll(keepingCapacity: true)
+                if wordCount > 0 {
+                    atoms.append(Group(start: wordStart, count: wordCount, width: wordWidth, isSpace: false))
+                    wordCount = 0
                     wordWidth = 0
                 }
             }
             if space {
                 if atoms.last?.isSpace == true {
-                    var last = atoms.removeLast()
-                    last.scalars.append(scalar)
-                    last.width += w
-                    atoms.append(last)
+                    atoms[atoms.count - 1].count += 1
+                    atoms[atoms.count - 1].width += w
                 } else {
-                    atoms.append(Group(scalars: [scalar], width: w, isSpace: true, start: offset))
+                    atoms.append(Group(start: offset, count: 1, width: w, isSpace: true))
                 }
             } else if alone {
-                atoms.append(Group(scalars: [scalar], width: w, isSpace: false, start: offset))
+                atoms.append(Group(start: offset, count: 1, width: w, isSpace: false))
             } else {
-                if word.isEmpty { wordStart = offset }
-                word.append(scalar)
+                if wordCount == 0 { wordStart = offset }
+                wordCount += 1
                 wordWidth += w
             }
         }
-        if !word.isEmpty { atoms.append(Group(scalars: word, width: wordWidth, isSpace: false, start: wordStart)) }
+        if wordCount > 0 { atoms.append(Group(start: wordStart, count: wordCount, width: wordWidth, isSpace: false)) }
 
-        // Glue by the kinsoku rules.
+        // Glue by the kinsoku rules; a group glued to the one before is next to it in the text.
         var groups: [Group] = []
         var glueNext = false
         for atom in atoms {
@@ -149,17 +153,14 @@ public struct LineBreaker: Sendable {
                 glueNext = false
                 continue
             }
-            let first = atom.scalars[0]
-            let startsForbidden = CJKBreaking.noLineStart.contains(first)
+            let startsForbidden = CJKBreaking.noLineStart.contains(scalars[atom.start])
             if groups.last?.isSpace == false, glueNext || startsForbidden {
-                var last = groups.removeLast()
-                last.scalars += atom.scalars
-                last.width += atom.width
-                groups.append(last)
+                groups[groups.count - 1].count += atom.count
+                groups[groups.count - 1].width += atom.width
             } else {
                 groups.append(atom)
             }
-            glueNext = atom.scalars.count == 1 && CJKBreaking.noLineEnd.contains(atom.scalars[0])
+            glueNext = atom.count == 1 && CJKBreaking.noLineEnd.contains(scalars[atom.start])
         }
         return groups
     }
