@@ -39,17 +39,17 @@ struct PDFPainter {
 
     /// A run of the main face's glyphs from its cmap (one glyph per scalar, `FontRun.glyphs`)
     /// cut where they go from the fixed font to the document's own and back, each piece with its
-    /// own text and clusters: a value that shares characters with the form's labels (上海, 有限公司)
-    /// shows those from the fixed font, so no glyph is embedded twice.
-    mutating func pieces(_ glyphs: [ShapedGlyph], text: String, face: FontFace) -> [(glyphs: [ShapedGlyph], text: String, font: PDFFont)] {
-        guard let fixed, fixed.face === face, let first = glyphs.first else { return [(glyphs, text, font(face))] }
+    /// own text and clusters, shown as one text object: a value that shares characters with the
+    /// form's labels (上海, 有限公司) shows those from the fixed font, so no glyph is embedded twice.
+    mutating func pieces(_ glyphs: [ShapedGlyph], text: String, face: FontFace) -> [GlyphPiece] {
+        guard let fixed, fixed.face === face, let first = glyphs.first else { return [GlyphPiece(glyphs: glyphs, text: text, font: font(face))] }
         let firstInFixed = fixed.contains(first.gid)
         // Most runs are all the form's (labels) or all the data's: shown whole, as they are.
         guard let cut = glyphs.firstIndex(where: { fixed.contains($0.gid) != firstInFixed }) else {
-            return [(glyphs, text, firstInFixed ? fixedFont(fixed) : font(face))]
+            return [GlyphPiece(glyphs: glyphs, text: text, font: firstInFixed ? fixedFont(fixed) : font(face))]
         }
         let scalars = text.unicodeScalars
-        var pieces: [(glyphs: [ShapedGlyph], text: String, font: PDFFont)] = []
+        var pieces: [GlyphPiece] = []
         var start = 0, end = cut, inFixed = firstInFixed
         var scalarStart = scalars.startIndex
         while start < glyphs.count {
@@ -57,7 +57,7 @@ struct PDFPainter {
             let piece = glyphs[start..<end].map { g in
                 ShapedGlyph(gid: g.gid, cluster: g.cluster - start, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset)
             }
-            pieces.append((piece, String(scalars[scalarStart..<scalarEnd]), inFixed ? fixedFont(fixed) : font(face)))
+            pieces.append(GlyphPiece(glyphs: piece, text: String(scalars[scalarStart..<scalarEnd]), font: inFixed ? fixedFont(fixed) : font(face)))
             start = end
             scalarStart = scalarEnd
             inFixed.toggle()
@@ -92,10 +92,8 @@ struct PDFPainter {
                     + run.charSpacing * Double(part.text.unicodeScalars.count)
                 continue
             }
-            for piece in pieces(glyphs, text: part.text, face: part.face) {
-                x += content.showGlyphs(piece.glyphs, text: piece.text, font: piece.font, size: run.size, x: x, y: y, style: style)
-                    + run.charSpacing * Double(piece.glyphs.count)
-            }
+            x += content.showGlyphs(pieces(glyphs, text: part.text, face: part.face), size: run.size, x: x, y: y, style: style)
+                + run.charSpacing * Double(glyphs.count)
         }
     }
 
