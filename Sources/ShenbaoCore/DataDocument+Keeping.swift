@@ -1,14 +1,14 @@
 extension DataDocument {
     /// The document with only the values at `paths` (dotted map paths, as `Value.value(at:)`
-    /// reads them), the maps leading to them, and their lines: what a reader of a few fields
-    /// needs, at a fraction of the whole tree's weight. A path that goes on into a list keeps
-    /// the whole list.
+    /// reads them), the maps leading to them, and the lines of those paths, their maps and what
+    /// lies under them: what a reader of a few fields needs, at a fraction of the whole tree's
+    /// weight. A path that goes on into a list keeps the whole list.
     public func keeping(_ paths: [String]) -> DataDocument {
         var root = Value.map(OrderedMap())
         for path in paths {
             var prefix = Substring(path)
             // Up to the first list: `a.b.1.c` keeps `a.b`.
-            if let list = path.split(separator: ".").firstIndex(where: { $0.allSatisfy(\.isNumber) }) {
+            if let list = path.split(separator: ".").firstIndex(where: { Int($0) != nil }) {
                 prefix = Substring(path.split(separator: ".")[..<list].joined(separator: "."))
             }
             if !prefix.isEmpty, let value = self.root.value(at: String(prefix)) { root = root.setting(value, at: prefix) }

@@ -37,7 +37,14 @@ struct BatchOutputs {
         let valid = planned.indices.filter { rows[$0].status == .ok && planned[$0].digest != nil }
         let summary = try BatchSummary(records: valid.map { (application: planned[$0].digest!, opinion: planned[$0].opinion) },
                                        recommender: recommender?.document, file: (outdir as NSString).appendingPathComponent("summary"))
-        return RecordData(summary: summary, combined: options.combined ? valid.map { planned[$0] } : [])
+        // Only what reading a record again takes: the digests and opinions are let go after this.
+        let combined: [PlannedRecord] = options.combined ? valid.map { i in
+            var plan = planned[i]
+            plan.digest = nil
+            plan.opinion = nil
+            return plan
+        } : []
+        return RecordData(summary: summary, combined: combined)
     }
 
     func write(rows: [BatchReportRow], planned: [PlannedRecord], data: RecordData, previous: BatchManifest) throws -> Made {

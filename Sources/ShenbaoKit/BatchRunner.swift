@@ -105,7 +105,15 @@ public enum BatchRunner {
                 planned[i].digest = nil
                 planned[i].opinion = nil
             }
-            let made = try batch.write(rows: rows, planned: planned, data: data, previous: previous)
+            let made: BatchOutputs.Made
+            do {
+                made = try batch.write(rows: rows, planned: planned, data: data, previous: previous)
+            } catch {
+                // The records' files are written and stay good (a record read again for all.pdf
+                // whose file changed, say): the rerun redoes the batch-wide files, not them.
+                try? manifest.save(to: outdir)
+                throw error
+            }
             manifest.aggregate = made.hash
             manifest.aggregateOutputs = made.outputs
             outcome.written = made.written

@@ -129,8 +129,9 @@ extension DOCXWriter {
     /// The document: one section per copy, each page's blocks after a page break.
     ///
     /// document.xml is deflated as it is written, a page at a time, so a summary of thousands of
-    /// rows is never held whole as markup; copies without a seal are one copy's body written
-    /// again (only a seal's drawing ids differ per copy).
+    /// rows is never held whole as markup. Copies without a seal are one copy's body, held and
+    /// written again (only a seal's drawing ids differ per copy): a three-copy pack's body is
+    /// 180 KB, and laying it out three times would cost more than holding it.
     mutating func package(pages: [Page], copies: Int, draft: Bool) throws -> [UInt8] {
         let reused = seal == nil && copies > 1 ? try body(pages) : nil
         let document = DeflateStream(level: Self.deflateLevel)

@@ -42,26 +42,26 @@ struct PDFPainter {
     /// own text and clusters, shown as one text object: a value that shares characters with the
     /// form's labels (上海, 有限公司) shows those from the fixed font, so no glyph is embedded twice.
     mutating func pieces(_ glyphs: [ShapedGlyph], text: String, face: FontFace) -> [GlyphPiece] {
-        guard let fixed, fixed.face === face, let first = glyphs.first else { return [GlyphPiece(glyphs: glyphs, text: text, font: font(face))] }
-        let firstInFixed = fixed.contains(first.gid)
-        // Most runs are all the form's (labels) or all the data's: shown whole, as they are.
-        guard let cut = glyphs.firstIndex(where: { fixed.contains($0.gid) != firstInFixed }) else {
-            return [GlyphPiece(glyphs: glyphs, text: text, font: firstInFixed ? fixedFont(fixed) : font(face))]
+        guard let fixed, fixed.face === face, !glyphs.isEmpty, glyphs.count == text.unicodeScalars.count else {
+            return [GlyphPiece(glyphs: glyphs, text: text, font: font(face))]
         }
-        let scalars = text.unicodeScalars
+        let scalars = Array(text.unicodeScalars)
+        let inFixed = glyphs.indices.map { fixed.contains(glyphs[$0].gid, as: scalars[$0]) }
+        // Most runs are all the form's (labels) or all the data's: shown whole, as they are.
+        guard inFixed.contains(!inFixed[0]) else {
+            return [GlyphPiece(glyphs: glyphs, text: text, font: inFixed[0] ? fixedFont(fixed) : font(face))]
+        }
         var pieces: [GlyphPiece] = []
-        var start = 0, end = cut, inFixed = firstInFixed
-        var scalarStart = scalars.startIndex
+        var start = 0
         while start < glyphs.count {
-            let scalarEnd = scalars.index(scalarStart, offsetBy: end - start)
+            var end = start + 1
+            while end < glyphs.count, inFixed[end] == inFixed[start] { end += 1 }
             let piece = glyphs[start..<end].map { g in
                 ShapedGlyph(gid: g.gid, cluster: g.cluster - start, xAdvance: g.xAdvance, xOffset: g.xOffset, yOffset: g.yOffset)
             }
-            pieces.append(GlyphPiece(glyphs: piece, text: String(scalars[scalarStart..<scalarEnd]), font: inFixed ? fixedFont(fixed) : font(face)))
+            pieces.append(GlyphPiece(glyphs: piece, text: String(String.UnicodeScalarView(scalars[start..<end])),
+                                     font: inFixed[start] ? fixedFont(fixed) : font(face)))
             start = end
-            scalarStart = scalarEnd
-            inFixed.toggle()
-            while end < glyphs.count, fixed.contains(glyphs[end].gid) == inFixed { end += 1 }
         }
         return pieces
     }

@@ -49,8 +49,8 @@ public struct SheetRecords: Sendable {
     /// One per non-empty data row.
     public var count: Int { rows.count }
 
-    /// Every record, in the sheet's order.
-    public var records: [SheetRecord] { rows.indices.map(record) }
+    /// Every record, in the sheet's order, made anew at each call (a batch takes them one by one).
+    public func all() -> [SheetRecord] { rows.indices.map(record) }
 
     /// The record of the `i`-th non-empty data row (0-based).
     public func record(_ i: Int) -> SheetRecord {

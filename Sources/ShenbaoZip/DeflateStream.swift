@@ -8,8 +8,8 @@ import CZlib
 /// Up to `holdLimit` the input is held and deflated whole by libdeflate (`Deflate`), which is
 /// several times faster than zlib at level 1: a pack's 540 KB document.xml through zlib cost a
 /// batch a second per thousand records. Past it, the input goes through zlib, which compresses a
-/// stream and keeps only the compressed bytes. Either way the output is a function of the input
-/// and the level alone, so the files stay reproducible.
+/// stream and keeps only the compressed bytes. Either way the output is a function of the input,
+/// the level and the library's version, so the files stay reproducible on one system.
 public final class DeflateStream {
     /// Held input beyond this is streamed instead.
     public static let holdLimit = 4 << 20
@@ -27,9 +27,9 @@ public final class DeflateStream {
     public private(set) var count = 0
     private static let chunk = 1 << 16
 
-    /// `level` 1 (fastest) … 9 (smallest), as zlib counts.
+    /// `level` 1 (fastest) … 9 (smallest), as zlib counts; others are taken as the nearest.
     public init(level: Int32) {
-        self.level = level
+        self.level = min(max(level, 1), 9)
     }
 
     deinit {
@@ -72,7 +72,7 @@ public final class DeflateStream {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         // −15: a raw stream with the full window (zlib manual, deflateInit2); memLevel 8 is the default.
-        let status = deflateInit2_(stream, min(max(level, 1), 9), Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+        let status = deflateInit2_(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                                    Int32(MemoryLayout<z_stream>.size))
         precondition(status == Z_OK, "zlib could not start a deflate stream (out of memory)")
         self.stream = stream
@@ -88,7 +88,9 @@ public final class DeflateStream {
             stream.pointee.next_out = scratch
             stream.pointee.avail_out = uInt(Self.chunk)
             let status = deflate(stream, flush)
-            precondition(status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR, "zlib deflate failed (\(status))")
+            // Z_BUF_ERROR: no progress was possible, which is only no input left without Z_FINISH.
+            precondition(status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && flush != Z_FINISH),
+                         "zlib deflate failed (\(status))")
             output.append(contentsOf: UnsafeBufferPointer(start: scratch, count: Self.chunk - Int(stream.pointee.avail_out)))
             if flush == Z_FINISH ? status == Z_STREAM_END : stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 { return }
         }

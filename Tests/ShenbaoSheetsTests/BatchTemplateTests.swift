@@ -21,7 +21,7 @@ import Testing
         let records = try SheetRecords(sheet: sheet, file: "模板.xlsx", definition: SheetFixtures.application())
         #expect(records.warnings.isEmpty)
         #expect(records.columns.map(\.path) == columns.map(\.path))
-        #expect(records.records.isEmpty)
+        #expect(records.all().isEmpty)
         // Labels, not paths; lists numbered as the definition's sheet_items say.
         #expect(columns.prefix(3).map(\.header) == ["申请单位", "统一社会信用代码", "单位性质"])
         #expect(columns.filter { $0.list?.path == "project.expected_outputs" }.count == 5 * 3)
@@ -85,7 +85,7 @@ import Testing
         filled[0].rows.append(row)
         let sheet = try XLSXReader.read(XLSXWriter.write(filled), file: "名单.xlsx")
         let records = try SheetRecords(sheet: sheet, file: "名单.xlsx", definition: SheetFixtures.application())
-        let document = try #require(records.records.first?.document)
+        let document = try #require(records.all().first?.document)
         #expect(document.file == "名单.xlsx:row 2")
         var expected = Self.leaves(sample.root)
         expected["form"] = nil

@@ -26,7 +26,7 @@ extension SheetFixtures {
         #expect(records.columns.map(\.path) == ["applicant.name", "applicant.credit_code", "applicant.contact.name",
             "project.expected_outputs.1.level", "project.expected_outputs.1.name", "project.expected_outputs.2.level",
             "project.expected_outputs.2.name", "project.directions.1", "project.directions.2", "rank"])
-        let root = try #require(records.records.first?.document?.root)
+        let root = try #require(records.all().first?.document?.root)
         #expect(root == [
             "applicant": ["name": "甲公司", "credit_code": "91310115MA1K3BTP2B", "contact": ["name": "张三"]],
             "project": ["expected_outputs": [["level": "地方标准", "name": "规范一"], ["level": "团体标准", "name": "指南二"]],
@@ -42,7 +42,7 @@ extension SheetFixtures {
             三,TRUE,,下周,,,200120,,养老服务,,否
             """
         let records = try SheetFixtures.records(csv: csv)
-        let first = try #require(records.records[0].document?.root)
+        let first = try #require(records.all()[0].document?.root)
         #expect(first.value(at: "applicant.standardization.staff_count") == .integer(3))
         #expect(first.value(at: "declarations.good_credit") == .bool(true))
         #expect(first.value(at: "declarations.no_penalty_3y") == nil) // empty is missing
@@ -54,7 +54,7 @@ extension SheetFixtures {
         #expect(first.value(at: "project.directions") == ["养老服务", "基本公共服务"])
         #expect(first.value(at: "project.expected_outputs") == [["level": "地方标准", "name": "x"]])
         #expect(first.value(at: "project.social_public_service") == .bool(false))
-        let second = try #require(records.records[1].document?.root)
+        let second = try #require(records.all()[1].document?.root)
         #expect(second.value(at: "applicant.standardization.staff_count") == .text("三")) // for the type rule
         #expect(second.value(at: "submitted_on") == .text("下周"))
         #expect(second.value(at: "project.directions") == ["养老服务"]) // one value is a one-item list
@@ -64,8 +64,8 @@ extension SheetFixtures {
     @Test func gb18030RowsBecomeTypedRecords() throws {
         let path = SheetFixtures.path("applicants-gb18030.csv")
         let records = try SheetRecords(sheet: try SheetReader.read(path: path), file: path, definition: SheetFixtures.application())
-        #expect(records.records.count == 64)
-        let fourth = try #require(records.records[3].document) // row 5: i = 4, postal code with a leading zero
+        #expect(records.all().count == 64)
+        let fourth = try #require(records.all()[3].document) // row 5: i = 4, postal code with a leading zero
         #expect(fourth.file == path + ":row 5")
         #expect(fourth.root.value(at: "applicant.postal_code") == .text("000004"))
         #expect(fourth.root.value(at: "applicant.standardization.staff_count") == .integer(5))
@@ -77,7 +77,7 @@ extension SheetFixtures {
         let values = ["true", "False", "TRUE", "是", "否", "1", "0", "Yes"]
         let csv = "信用良好\n" + values.joined(separator: "\n")
         let records = try SheetFixtures.records(csv: csv)
-        #expect(records.records.map { $0.document?.root.value(at: "declarations.good_credit") }
+        #expect(records.all().map { $0.document?.root.value(at: "declarations.good_credit") }
                 == [true, false, true, true, false, true, false, true].map { Value.bool($0) })
     }
 
@@ -90,8 +90,8 @@ extension SheetFixtures {
             丙公司,1900-02-29,,2024/5/16
             """#
         let records = try SheetFixtures.records(csv: csv, file: "名单.csv")
-        #expect(records.records.map(\.row) == [2, 3, 5]) // the blank row 4 is no record
-        let failed = records.records[0]
+        #expect(records.all().map(\.row) == [2, 3, 5]) // the blank row 4 is no record
+        let failed = records.all()[0]
         #expect(failed.document == nil)
         #expect(failed.failures.map(\.id) == ["sheet.row", "sheet.row"])
         #expect(failed.failures.map(\.file) == ["名单.csv:row 2", "名单.csv:row 2"])
@@ -101,13 +101,13 @@ extension SheetFixtures {
         #expect(failed.failures[0].message.en.contains("column B"))
         #expect(failed.failures[1].message.en.contains("JSON"))
         #expect(failed.failures[0].formatted(.zh).hasPrefix("名单.csv:row 2: 试点开始日期 (project.start_date): B 列："))
-        #expect(records.records[1].document?.root.value(at: "applicant.name") == "乙公司")
-        #expect(records.records[2].failures.map(\.id) == ["sheet.row"]) // Excel's 1900-02-29 does not exist
+        #expect(records.all()[1].document?.root.value(at: "applicant.name") == "乙公司")
+        #expect(records.all()[2].failures.map(\.id) == ["sheet.row"]) // Excel's 1900-02-29 does not exist
     }
 
     @Test func validationMessagesNameTheRow() throws {
         let records = try SheetFixtures.records(csv: "申请单位,统一社会信用代码\n甲公司,91310115MA1H8R7C6D\n", file: "名单.csv")
-        let document = try #require(records.records.first?.document)
+        let document = try #require(records.all().first?.document)
         let issues = try Validator(notice: SheetFixtures.notice()).validate(document, form: "application")
         let checksum = try #require(issues.first { $0.id == "credit_code.checksum" })
         #expect(checksum.formatted(.zh).hasPrefix("名单.csv:row 2: 申请单位.统一社会信用代码 (applicant.credit_code): "))
@@ -118,11 +118,11 @@ extension SheetFixtures {
                           rows: [SheetRow(number: 2, cells: [.number(200120), .number(3), .number(1), .date(CivilDate(year: 2024, month: 5, day: 16)!),
                                                              .number(913_101_153_325_803_520), .number(13761234567)])])
         let records = try SheetRecords(sheet: sheet, file: "a.xlsx", definition: SheetFixtures.application())
-        let record = records.records[0]
+        let record = records.all()[0]
         // An 18-digit code typed as a number has lost digits already: the row says so instead of guessing.
         #expect(record.failures.map(\.path) == ["applicant.credit_code"])
         let fixed = Sheet(header: sheet.header, rows: [SheetRow(number: 2, cells: Array(sheet.rows[0].cells.prefix(4)) + [.text("913101153325803473"), .number(13761234567)])])
-        let root = try #require(try SheetRecords(sheet: fixed, file: "a.xlsx", definition: SheetFixtures.application()).records[0].document?.root)
+        let root = try #require(try SheetRecords(sheet: fixed, file: "a.xlsx", definition: SheetFixtures.application()).all()[0].document?.root)
         #expect(root.value(at: "applicant.postal_code") == "200120")
         #expect(root.value(at: "applicant.standardization.staff_count") == 3)
         #expect(root.value(at: "declarations.good_credit") == true)
@@ -153,8 +153,8 @@ extension SheetFixtures {
 
     @Test func raggedRowWarningsTravelWithTheirRecord() throws {
         let records = try SheetFixtures.records(csv: "申请单位,通讯地址\n甲公司\n乙公司,上海\n", file: "r.csv")
-        #expect(records.records[0].warnings.map(\.id) == ["sheet.ragged"])
-        #expect(records.records[0].document?.root == ["applicant": ["name": "甲公司"]])
-        #expect(records.records[1].warnings.isEmpty)
+        #expect(records.all()[0].warnings.map(\.id) == ["sheet.ragged"])
+        #expect(records.all()[0].document?.root == ["applicant": ["name": "甲公司"]])
+        #expect(records.all()[1].warnings.isEmpty)
     }
 }

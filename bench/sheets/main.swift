@@ -43,7 +43,7 @@ func median(_ body: () throws -> Void) rethrows -> Double {
 var sheet = try XLSXReader.read(bytes, file: "bench.xlsx")
 let read = try median { sheet = try XLSXReader.read(bytes, file: "bench.xlsx") }
 var records = 0
-let typed = try median { records = try SheetRecords(sheet: sheet, file: "bench.xlsx", definition: definition).records.count }
+let typed = try median { records = try SheetRecords(sheet: sheet, file: "bench.xlsx", definition: definition).all().count }
 print(String(format: "sheets bench: %d rows × %d columns, %d KB xlsx: read %.0f ms, records %.0f ms, total %.0f ms (%d records)",
              count, columns.count, bytes.count / 1024, read, typed, read + typed, records))
 
