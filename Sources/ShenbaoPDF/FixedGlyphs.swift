@@ -29,11 +29,9 @@ public final class FixedGlyphs: Sendable {
         guard face.hasTrueTypeOutlines else { return nil }
         let usage = GlyphUsage(face: face, numbering: .byUse)
         for text in texts {
-            let scalars = text.unicodeScalars.filter { face.glyph(for: $0) != nil }
-            let glyphs = scalars.enumerated().map { i, s in
-                ShapedGlyph(gid: face.glyph(for: s)!, cluster: i, xAdvance: face.advance(glyph: face.glyph(for: s)!))
-            }
-            _ = usage.record(glyphs, text: String(String.UnicodeScalarView(scalars)))
+            let drawn = text.unicodeScalars.compactMap { s in face.glyph(for: s).map { (scalar: s, gid: $0) } }
+            let glyphs = drawn.enumerated().map { i, d in ShapedGlyph(gid: d.gid, cluster: i, xAdvance: face.advance(glyph: d.gid)) }
+            _ = usage.record(glyphs, text: String(String.UnicodeScalarView(drawn.map(\.scalar))))
         }
         guard usage.slotGlyph.count > 1 else { return nil }
         self.face = face

@@ -51,22 +51,34 @@ public struct FormPrinter: Sendable {
     public let layout: FormLayout
     public let library: FontLibrary
     let measurer: FontMeasurer
-    /// The main face's glyphs of the form's own text, embedded in every PDF of it as one font
-    /// made once (`FixedGlyphs`): what the form shows with no data at all (labels, captions, page
-    /// numbers) and every copy mark. Nil when the form cannot be laid out empty.
-    let fixedGlyphs: FixedGlyphs?
+    /// `fixedGlyphs`, made when a PDF first asks for it: a DOCX, or a renderer that only
+    /// validates, never lays the form out empty.
+    private let fixedCache = Locked<FixedGlyphs??>(nil)
 
     /// Throws `font.missing` (exit 2) when the main font is not installed.
     public init(layout: FormLayout, library: FontLibrary) throws {
         self.layout = layout
         self.library = library
         measurer = try FontMeasurer(library: library)
-        fixedGlyphs = try Self.fixedGlyphs(layout: layout, library: library, measurer: measurer)
     }
 
-    private static func fixedGlyphs(layout: FormLayout, library: FontLibrary, measurer: FontMeasurer) throws -> FixedGlyphs? {
-        let printer = FormPrinter(layout: layout, library: library, measurer: measurer, fixedGlyphs: nil)
-        guard let empty = try? printer.pages(context: FormContext.build(data: .map(OrderedMap()), notice: .map(OrderedMap()))) else {
+    /// The main face's glyphs of the form's own text, embedded in every PDF of it as one font
+    /// made once (`FixedGlyphs`): what the form shows with no data at all (labels, captions, page
+    /// numbers) and every copy mark. Nil when the form cannot be laid out empty.
+    var fixedGlyphs: FixedGlyphs? {
+        // Made under the lock: the first renders at once wait for one set instead of each making it.
+        fixedCache.withLock { cached in
+            if let cached { return cached }
+            let made = makeFixedGlyphs()
+            cached = .some(made)
+            return made
+        }
+    }
+
+    private func makeFixedGlyphs() -> FixedGlyphs? {
+        // The main face is there: the measurer could not have been made without it.
+        guard let face = try? library.mainFace(),
+              let empty = try? pages(context: FormContext.build(data: .map(OrderedMap()), notice: .map(OrderedMap()))) else {
             return nil
         }
         var texts: [String] = []
@@ -82,14 +94,7 @@ public struct FormPrinter: Sendable {
         let copies = max(layout.copies, 1)
         let furniture = PageFurniture(measurer: measurer)
         texts += (1...copies).map { furniture.copyMark(copy: $0, of: copies, on: layout.page).text }
-        return FixedGlyphs(face: try library.mainFace(), texts: texts)
-    }
-
-    private init(layout: FormLayout, library: FontLibrary, measurer: FontMeasurer, fixedGlyphs: FixedGlyphs?) {
-        self.layout = layout
-        self.library = library
-        self.measurer = measurer
-        self.fixedGlyphs = fixedGlyphs
+        return FixedGlyphs(face: face, texts: texts)
     }
 
     /// The blocks of the form for `context` (see `FormContext.build`).

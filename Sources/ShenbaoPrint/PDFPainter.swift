@@ -42,15 +42,24 @@ struct PDFPainter {
     /// own text and clusters, shown as one text object: a value that shares characters with the
     /// form's labels (上海, 有限公司) shows those from the fixed font, so no glyph is embedded twice.
     mutating func pieces(_ glyphs: [ShapedGlyph], text: String, face: FontFace) -> [GlyphPiece] {
-        guard let fixed, fixed.face === face, !glyphs.isEmpty, glyphs.count == text.unicodeScalars.count else {
+        guard let fixed, fixed.face === face, let first = glyphs.first, let firstScalar = text.unicodeScalars.first else {
             return [GlyphPiece(glyphs: glyphs, text: text, font: font(face))]
         }
+        // Most runs are all the form's (labels) or all the data's: shown whole, as they are,
+        // found without building anything, since every run of every page comes through here.
+        let firstInFixed = fixed.contains(first.gid, as: firstScalar)
+        var count = 0
+        var mixed = false
+        for (glyph, scalar) in zip(glyphs, text.unicodeScalars) {
+            count += 1
+            if fixed.contains(glyph.gid, as: scalar) != firstInFixed { mixed = true }
+        }
+        guard count == glyphs.count, text.unicodeScalars.count == count else {
+            return [GlyphPiece(glyphs: glyphs, text: text, font: font(face))]
+        }
+        guard mixed else { return [GlyphPiece(glyphs: glyphs, text: text, font: firstInFixed ? fixedFont(fixed) : font(face))] }
         let scalars = Array(text.unicodeScalars)
         let inFixed = glyphs.indices.map { fixed.contains(glyphs[$0].gid, as: scalars[$0]) }
-        // Most runs are all the form's (labels) or all the data's: shown whole, as they are.
-        guard inFixed.contains(!inFixed[0]) else {
-            return [GlyphPiece(glyphs: glyphs, text: text, font: inFixed[0] ? fixedFont(fixed) : font(face))]
-        }
         var pieces: [GlyphPiece] = []
         var start = 0
         while start < glyphs.count {
