@@ -9,7 +9,7 @@ BIN := .build/release/shenbao
 # Debian packages the build, the fonts and the tests need.
 DEB_BUILD := pkg-config libxml2-dev zlib1g-dev libharfbuzz-dev libdeflate-dev libp11-kit-dev fonts-arphic-uming fonts-dejavu-core fonts-noto-cjk fonts-hanazono fonts-babelstone-han fontconfig
 DEB_TEST := poppler-utils qpdf mupdf-tools openssl softhsm2 opensc libreoffice-writer-nogui libreoffice-calc-nogui python3-pip chromium chromium-driver wrk
-PY_TEST := python-docx fonttools pyhanko openpyxl selenium
+PY_TEST := python-docx fonttools pyhanko pyhanko-cli openpyxl selenium
 
 .PHONY: all deps test-deps build sample test test-web test-office bench bench-peers install clean fuzz fuzz-corpus fuzz-replay
 
@@ -35,7 +35,8 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import docx, fontTools, pyhanko.sign, openpyxl, selenium" 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@# pyHanko 0.2x shipped its command line; from 0.3x it is the separate pyhanko-cli.
+	@{ python3 -c "import docx, fontTools, pyhanko.sign, openpyxl, selenium" && command -v pyhanko; } >/dev/null 2>&1 || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release

@@ -61,9 +61,7 @@ public struct PackRenderer: Sendable {
             }
             options.signature = signing.request(form: printer.layout.form)
         }
-        let form = try printer.laidOut(context: context(document))
-        let plan = printer.plan(for: form, options: options)
-        return (try formats.map { try printer.backend(for: $0).render(form, plan: plan, options: options) }, issues)
+        return (try printer.render(context: context(document), formats: formats, options: options), issues)
     }
 
     /// `count` documents' packs in one PDF, in order, each starting on an odd page; each is read

@@ -23,7 +23,11 @@ struct MeasuredTable: Sendable {
     var table: Table
     var measurer: BlockMeasurer
     var header: [RowBox]
-    var rows: [RowBox]
+    /// The rows after the header: `rowCount` of them, each measured when it is asked for
+    /// (`row(_:)`), so a table of thousands of rows is never held measured.
+    let rowCount: Int
+    /// The grid's column edges, from the table's left edge to its right.
+    private let edges: [Double]
     var paddingY: Double
     var lineWidth: Double
     var spaceBefore: Double
@@ -34,38 +38,46 @@ struct MeasuredTable: Sendable {
         let gridWidths = table.columns.map { total > 0 ? $0 / total * width : width / Double(table.columns.count) }
         var edges = [x]
         for w in gridWidths { edges.append(edges.last! + w) }
-        func measure(_ index: Int, _ row: Row) -> RowBox {
-            var column = 0
-            var cells: [CellBox] = []
-            for cell in row.cells {
-                let start = min(column, gridWidths.count - 1)
-                let end = min(column + cell.colspan, gridWidths.count)
-                column += cell.colspan
-                let cx = edges[start], cw = edges[max(end, start + 1)] - cx
-                let inner = max(1, cw - 2 * table.paddingX)
-                var chunks: [Chunk] = []
-                for (i, block) in cell.content.enumerated() {
-                    chunks += measurer.chunks(block, index: i, width: inner).map { chunk in
-                        var c = chunk
-                        c.items = c.items.map { $0.offsetBy(table.paddingX, 0) }
-                        return c
-                    }
-                }
-                cells.append(CellBox(x: cx, width: cw, chunks: chunks, valign: cell.valign,
-                                     border: cell.border ?? table.border, region: cell.region, cell: cell, inner: inner))
-            }
-            return RowBox(cells: cells, minHeight: row.minHeight, index: index)
-        }
         let headerCount = min(table.headerRows, table.rows.count)
-        let measured = table.rows.enumerated().map(measure)
         self.table = table
         self.measurer = measurer
-        header = Array(measured.prefix(headerCount))
-        rows = Array(measured.dropFirst(headerCount))
+        self.edges = edges
+        rowCount = table.rows.count - headerCount
         paddingY = table.paddingY
         lineWidth = table.lineWidth
         spaceBefore = table.spaceBefore
         spaceAfter = table.spaceAfter
+        header = []
+        header = (0..<headerCount).map(measure)
+    }
+
+    /// Row `index` after the header, measured.
+    func row(_ index: Int) -> RowBox { measure(header.count + index) }
+
+    /// `Table.rows[index]` measured: each cell's content broken into chunks in the cell's width.
+    private func measure(_ index: Int) -> RowBox {
+        let row = table.rows[index]
+        let columns = edges.count - 1
+        var column = 0
+        var cells: [CellBox] = []
+        for cell in row.cells {
+            let start = min(column, columns - 1)
+            let end = min(column + cell.colspan, columns)
+            column += cell.colspan
+            let cx = edges[start], cw = edges[max(end, start + 1)] - cx
+            let inner = max(1, cw - 2 * table.paddingX)
+            var chunks: [Chunk] = []
+            for (i, block) in cell.content.enumerated() {
+                chunks += measurer.chunks(block, index: i, width: inner).map { chunk in
+                    var c = chunk
+                    c.items = c.items.map { $0.offsetBy(table.paddingX, 0) }
+                    return c
+                }
+            }
+            cells.append(CellBox(x: cx, width: cw, chunks: chunks, valign: cell.valign,
+                                 border: cell.border ?? table.border, region: cell.region, cell: cell, inner: inner))
+        }
+        return RowBox(cells: cells, minHeight: row.minHeight, index: index)
     }
 
     /// The height a row takes with the given remaining content per cell.
@@ -78,7 +90,8 @@ struct MeasuredTable: Sendable {
     /// The least a table needs on a page to start there: its header and the first two lines of
     /// its first row, or the whole first row when that row is kept together (`isSplittable`).
     func minimumStart(pageHeight: Double) -> Double {
-        guard let first = rows.first else { return headerHeight }
+        guard rowCount > 0 else { return headerHeight }
+        let first = row(0)
         if !isSplittable(first, freshRoom: pageHeight - headerHeight) { return headerHeight + height(first) }
         let firstLine = first.cells.map { $0.chunks.first?.height ?? 0 }.max() ?? 0
         return headerHeight + min(height(first), firstLine * 2 + 2 * paddingY)

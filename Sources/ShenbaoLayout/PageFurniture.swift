@@ -34,7 +34,12 @@ public struct PageFurniture: Sendable {
     /// The pages with their numbers added, counting from 1. The pages are taken, not copied: a
     /// copy of a 5,000-row summary's pages was a tenth of a batch's peak memory.
     public func numbered(_ pages: consuming [Page]) -> [Page] {
-        for i in pages.indices { pages[i].items.append(.text(pageNumber(i + 1, on: pages[i].setup))) }
+        for i in pages.indices { number(&pages[i], i + 1) }
         return pages
+    }
+
+    /// Adds page number `n` to `page` (a page handed on by `Layout.pages(_:each:)`).
+    public func number(_ page: inout Page, _ n: Int) {
+        page.items.append(.text(pageNumber(n, on: page.setup)))
     }
 }

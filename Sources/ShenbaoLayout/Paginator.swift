@@ -13,37 +13,55 @@ public struct Layout: Sendable {
     /// The pages `blocks` fill, without page furniture (see `PageFurniture`); each page also
     /// holds the blocks it shows, cut where the page cuts them (`Page.blocks`).
     public func pages(_ blocks: [Block]) -> [Page] {
-        let blockMeasurer = BlockMeasurer(measurer: measurer)
-        var placer = Placer(setup: setup, blocks: blocks, measurer: blockMeasurer)
-        let body = setup.body
-        // Pass 1: measure.
-        var pieces: [Piece] = []
-        for (index, block) in blocks.enumerated() {
-            switch block {
-            case .table(let t):
-                pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer), block: index))
-            case .pageBreak: pieces.append(.pageBreak)
-            default: pieces += blockMeasurer.chunks(block, index: index, width: body.width).map(Piece.chunk)
-            }
-        }
-        // Pass 2: place.
-        for (i, piece) in pieces.enumerated() {
-            switch piece {
-            case .pageBreak: placer.newPage()
-            case .chunk(let chunk):
-                if chunk.keepWithNext {
-                    var need = chunk.height
-                    var j = i + 1
-                    while j < pieces.count, case .chunk(let c) = pieces[j], c.keepWithNext { need += c.height; j += 1 }
-                    if j < pieces.count { need += pieces[j].minimumStart(pageHeight: setup.body.height) }
-                    if need > placer.remaining && !placer.isFresh { placer.newPage() }
+        var out: [Page] = []
+        self.pages(blocks) { out.append($0) }
+        return out
+    }
+
+    /// The pages `blocks` fill, each handed to `page` as soon as it is full, so a table of
+    /// thousands of rows is never held as pages or measured whole: a row is measured when it is
+    /// placed (`MeasuredTable.row(_:)`), and a page is let go once `page` returns.
+    public func pages<Failure: Error>(_ blocks: [Block], each page: (Page) throws(Failure) -> Void) throws(Failure) {
+        // `withoutActuallyEscaping` has no typed throws: the failure is carried out of it.
+        var failure: Failure?
+        withoutActuallyEscaping(page) { page in
+            let blockMeasurer = BlockMeasurer(measurer: measurer)
+            var placer = Placer(setup: setup, blocks: blocks, measurer: blockMeasurer, emit: page)
+            let body = setup.body
+            do throws(Failure) {
+                // Pass 1: measure (a table's rows wait for pass 2).
+                var pieces: [Piece] = []
+                for (index, block) in blocks.enumerated() {
+                    switch block {
+                    case .table(let t):
+                        pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer), block: index))
+                    case .pageBreak: pieces.append(.pageBreak)
+                    default: pieces += blockMeasurer.chunks(block, index: index, width: body.width).map(Piece.chunk)
+                    }
                 }
-                placer.place(chunk)
-            case .table(let table, let index):
-                placer.place(table, block: index)
+                // Pass 2: place.
+                for (i, piece) in pieces.enumerated() {
+                    switch piece {
+                    case .pageBreak: try placer.newPage()
+                    case .chunk(let chunk):
+                        if chunk.keepWithNext {
+                            var need = chunk.height
+                            var j = i + 1
+                            while j < pieces.count, case .chunk(let c) = pieces[j], c.keepWithNext { need += c.height; j += 1 }
+                            if j < pieces.count { need += pieces[j].minimumStart(pageHeight: setup.body.height) }
+                            if need > placer.remaining && !placer.isFresh { try placer.newPage() }
+                        }
+                        try placer.place(chunk)
+                    case .table(let table, let index):
+                        try placer.place(table, block: index)
+                    }
+                }
+                try placer.finish()
+            } catch {
+                failure = error
             }
         }
-        return placer.finish()
+        if let failure { throw failure }
     }
 }
 
@@ -64,9 +82,12 @@ enum Piece: Sendable {
 }
 
 /// Pass 2: the cursor on the current page.
-struct Placer {
+struct Placer<Failure: Error> {
     let setup: PageSetup
-    var pages: [Page] = []
+    /// Takes each page when it is full.
+    let emit: (Page) throws(Failure) -> Void
+    /// Pages handed on so far.
+    var count = 0
     var items: [PageItem] = []
     /// What the page holds, for its blocks (`PageContent`).
     var content: PageContent
@@ -74,8 +95,9 @@ struct Placer {
     /// Nothing but repeated headers on the page yet.
     var isFresh = true
 
-    init(setup: PageSetup, blocks: [Block], measurer: BlockMeasurer) {
+    init(setup: PageSetup, blocks: [Block], measurer: BlockMeasurer, emit: @escaping (Page) throws(Failure) -> Void) {
         self.setup = setup
+        self.emit = emit
         content = PageContent(blocks: blocks, measurer: measurer, width: setup.body.width)
         y = setup.top
     }
@@ -83,28 +105,30 @@ struct Placer {
     var bottom: Double { setup.height - setup.bottom }
     var remaining: Double { bottom - y }
 
-    mutating func newPage() {
-        pages.append(Page(setup: setup, items: items, blocks: content.finishPage()))
+    mutating func newPage() throws(Failure) {
+        let page = Page(setup: setup, items: items, blocks: content.finishPage())
         items = []
+        count += 1
+        try emit(page)
         y = setup.top
         isFresh = true
     }
 
-    mutating func finish() -> [Page] {
-        if !items.isEmpty || pages.isEmpty { pages.append(Page(setup: setup, items: items, blocks: content.finishPage())) }
-        return pages
+    /// Hands on the last page, if it holds anything or is the only one.
+    mutating func finish() throws(Failure) {
+        if !items.isEmpty || count == 0 { try newPage() }
     }
 
     /// Places `chunk`; false when it is a space the top of a page drops.
     @discardableResult
-    mutating func place(_ chunk: Chunk) -> Bool {
+    mutating func place(_ chunk: Chunk) throws(Failure) -> Bool {
         if chunk.isSpace {
             if isFresh { return false }
             y = min(y + chunk.height, bottom)
             content.placed.append(.chunk(chunk))
             return true
         }
-        if chunk.height > remaining + 0.01 && !isFresh { newPage() }
+        if chunk.height > remaining + 0.01 && !isFresh { try newPage() }
         items += chunk.items.map { $0.offsetBy(setup.left, y) }
         y += chunk.height
         isFresh = false
@@ -112,15 +136,15 @@ struct Placer {
         return true
     }
 
-    mutating func place(_ table: MeasuredTable, block: Int) {
-        if table.spaceBefore > 0, place(Chunk(height: table.spaceBefore, items: [], isSpace: true)) {
+    mutating func place(_ table: MeasuredTable, block: Int) throws(Failure) {
+        if table.spaceBefore > 0, try place(Chunk(height: table.spaceBefore, items: [], isSpace: true)) {
             content.placed[content.placed.count - 1] = .space(table: block, before: true, table.spaceBefore)
         }
-        if table.minimumStart(pageHeight: bottom - setup.top) > remaining + 0.01 && !isFresh { newPage() }
+        if table.minimumStart(pageHeight: bottom - setup.top) > remaining + 0.01 && !isFresh { try newPage() }
         placeHeader(table, block: block)
         let freshRoom = (bottom - setup.top) - table.headerHeight
-        for row in table.rows {
-            var rest = row
+        for index in 0..<table.rowCount {
+            var rest = table.row(index)
             var split = false
             while true {
                 let full = table.height(rest)
@@ -146,7 +170,7 @@ struct Placer {
                 }
                 let enough = zip(rest.cells, taken).contains { cell, n in n >= min(2, cell.chunks.count) && n > 0 }
                 if !isFresh && (!splittable || !enough) {
-                    newPage()
+                    try newPage()
                     placeHeader(table, block: block)
                     continue
                 }
@@ -171,17 +195,17 @@ struct Placer {
                 y += segment
                 isFresh = false
                 split = true
-                newPage()
+                try newPage()
                 placeHeader(table, block: block)
             }
         }
-        if table.spaceAfter > 0, place(Chunk(height: table.spaceAfter, items: [], isSpace: true)) {
+        if table.spaceAfter > 0, try place(Chunk(height: table.spaceAfter, items: [], isSpace: true)) {
             content.placed[content.placed.count - 1] = .space(table: block, before: false, table.spaceAfter)
         }
     }
 
     /// What a row part drawn to the foot of a page gives up in `Page.blocks`, in points.
-    static let footSlack = 1.0
+    static var footSlack: Double { 1.0 }
 
     mutating func placeHeader(_ table: MeasuredTable, block: Int) {
         for row in table.header {

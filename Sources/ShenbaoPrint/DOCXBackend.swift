@@ -19,9 +19,8 @@ public struct DOCXBackend: OutputBackend {
 
     public var format: OutputFormat { .docx }
 
-    public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
-        var writer = DOCXWriter(setup: form.setup, title: form.title, measurer: measurer, library: library,
-                                mainFace: try library.mainFace())
+    public func writer(title: String, setup: PageSetup, copies: Int, options: PrintOptions) throws -> any PageWriter {
+        var writer = DOCXWriter(setup: setup, title: title, measurer: measurer, library: library, mainFace: try library.mainFace())
         if let seal = options.seal {
             guard let kind = ImageFormat.sniff(seal.data)?.fileExtension else {
                 throw ShenbaoFailure.unusable(.imageUnsupported, file: seal.name,
@@ -29,6 +28,6 @@ public struct DOCXBackend: OutputBackend {
             }
             writer.seal = (seal.data, kind)
         }
-        return Data(try writer.package(pages: form.pages, copies: plan.copies, draft: options.draft))
+        return DOCXWriter.Document(writer: writer, copies: max(1, copies), draft: options.draft)
     }
 }

@@ -126,32 +126,63 @@ extension DOCXWriter {
             + "</w:compat></w:settings>"
     }
 
-    /// The document: one section per copy, each page's blocks after a page break.
+    /// The document being written: one section per copy, each page's blocks after a page break.
     ///
-    /// document.xml is deflated as it is written, a page at a time, so a summary of thousands of
-    /// rows is never held whole as markup. Copies without a seal are one copy's body, held and
-    /// written again (only a seal's drawing ids differ per copy): a three-copy pack's body is
-    /// 180 KB, and laying it out three times would cost more than holding it.
-    mutating func package(pages: [Page], copies: Int, draft: Bool) throws -> [UInt8] {
-        let reused = seal == nil && copies > 1 ? try body(pages) : nil
-        let document = DeflateStream(level: Self.deflateLevel)
-        document.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(Self.wordNS)><w:body>")
-        for copy in 1...copies {
-            self.copy = copy
-            if let reused {
-                document.write(reused)
-            } else {
-                for (i, page) in pages.enumerated() { document.write(try body(of: page, at: i)) }
-            }
-            if copy < copies {
-                // The section ends in a hairline paragraph, so a full last page still holds it.
-                document.write(emptyParagraph(height: Self.hairline, properties: sectionProperties(copy: copy, copies: copies)))
-            } else {
-                document.write(sectionProperties(copy: copy, copies: copies))
+    /// document.xml is deflated as it is written, the first copy a page at a time as the layout
+    /// hands pages on, so a summary of thousands of rows is never held as pages or as markup.
+    /// The later copies of a pack without a seal are the first copy's body, held and written
+    /// again (only a seal's drawing ids differ per copy); with a seal, the pages are held and
+    /// written again. A three-copy pack's body is 180 KB: laying it out three times would cost
+    /// more than holding it.
+    struct Document: PageWriter {
+        var writer: DOCXWriter
+        let copies: Int
+        let draft: Bool
+        private let document = DeflateStream(level: DOCXWriter.deflateLevel)
+        private var count = 0
+        private var reused = ""
+        private var held: [Page] = []
+
+        init(writer: DOCXWriter, copies: Int, draft: Bool) {
+            self.writer = writer; self.copies = copies; self.draft = draft
+            document.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \(DOCXWriter.wordNS)><w:body>")
+        }
+
+        mutating func add(_ page: Page) throws {
+            let body = try writer.body(of: page, at: count)
+            count += 1
+            document.write(body)
+            if copies > 1 {
+                if writer.seal == nil { reused += body } else { held.append(page) }
             }
         }
-        document.write("</w:body></w:document>")
 
+        mutating func finish() throws -> Data {
+            for copy in 1...copies {
+                if copy > 1 {
+                    writer.copy = copy
+                    if writer.seal == nil {
+                        document.write(reused)
+                    } else {
+                        for (i, page) in held.enumerated() { document.write(try writer.body(of: page, at: i)) }
+                    }
+                }
+                if copy < copies {
+                    // The section ends in a hairline paragraph, so a full last page still holds it.
+                    document.write(writer.emptyParagraph(height: DOCXWriter.hairline,
+                                                         properties: writer.sectionProperties(copy: copy, copies: copies)))
+                } else {
+                    document.write(writer.sectionProperties(copy: copy, copies: copies))
+                }
+            }
+            document.write("</w:body></w:document>")
+            return Data(try writer.package(document: document, copies: copies, draft: draft))
+        }
+    }
+
+    /// The package around document.xml (written already into `document`): relationships,
+    /// content types, styles, settings, fonts, header and footer, and the seal image.
+    func package(document: DeflateStream, copies: Int, draft: Bool) throws -> [UInt8] {
         var rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         rels += "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
         rels += "<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"

@@ -95,11 +95,6 @@ struct DOCXWriter {
             + "<w:rPr><w:sz w:val=\"\(Self.hairlineMark)\"/></w:rPr>\(properties)</w:pPr></w:p>"
     }
 
-    /// One copy's body: each page's blocks, every page after the first starting with a break.
-    func body(_ pages: [Page]) throws -> String {
-        try pages.enumerated().map { try body(of: $1, at: $0) }.joined()
-    }
-
     /// Page `i`'s blocks, after a page break unless it is the first.
     func body(of page: Page, at i: Int) throws -> String {
         try blocks(page.blocks, width: bodyWidth, pageBreak: i > 0)

@@ -107,17 +107,16 @@ public struct FormPrinter: Sendable {
         try laidOut(context: context).pages
     }
 
-    /// The form for `context`, laid out once for every backend.
+    /// The form for `context` laid out whole, its pages held (a combined PDF lays out one record at
+    /// a time this way; `render` hands pages on instead).
     public func laidOut(context: Value) throws -> LaidOutForm {
         let blocks = try self.blocks(context: context)
         let pages = PageFurniture(measurer: measurer).numbered(Layout(measurer: measurer, setup: layout.page).pages(blocks))
         return LaidOutForm(title: layout.title, setup: layout.page, pages: pages)
     }
 
-    /// The pack plan for `form`: the copies asked for, else the form's own number.
-    public func plan(for form: LaidOutForm, options: PrintOptions) -> PackPlan {
-        PackPlan(copies: options.copies ?? layout.copies, pagesPerCopy: form.pages.count)
-    }
+    /// The copies a pack of this form holds: those asked for, else the form's own number.
+    func copies(_ options: PrintOptions) -> Int { max(1, options.copies ?? layout.copies) }
 
     /// The backend that writes `format`.
     public func backend(for format: OutputFormat) -> any OutputBackend {
@@ -131,15 +130,32 @@ public struct FormPrinter: Sendable {
     /// `context` gives the i-th record's context when its turn comes (`PDFBackend.renderCombined`).
     public func combinedPDF(count: Int, options: PrintOptions, context: (Int) throws -> Value) throws -> Data {
         try PDFBackend(library: library, measurer: measurer, fixed: fixedGlyphs).renderCombined(count: count, options: options) { i in
-            let form = try laidOut(context: context(i))
-            return (form, plan(for: form, options: options))
+            (try laidOut(context: context(i)), copies(options))
         }
+    }
+
+    /// The print pack for `context` in each of `formats`, from one layout: each page goes to every
+    /// format's writer as soon as the layout fills it, numbered, and is let go (a batch's PDF and
+    /// DOCX of a record are laid out once; a 推荐汇总表 of thousands of rows is never held whole).
+    public func render(context: Value, formats: [OutputFormat], options: PrintOptions = PrintOptions()) throws -> [Data] {
+        let blocks = try self.blocks(context: context)
+        var writers = try formats.map {
+            try backend(for: $0).writer(title: layout.title, setup: layout.page, copies: copies(options), options: options)
+        }
+        let furniture = PageFurniture(measurer: measurer)
+        var count = 0
+        try Layout(measurer: measurer, setup: layout.page).pages(blocks) { (page: Page) throws in
+            var page = page
+            count += 1
+            furniture.number(&page, count)
+            for i in writers.indices { try writers[i].add(page) }
+        }
+        return try writers.indices.map { try writers[$0].finish() }
     }
 
     /// The print pack for `context` in `format`.
     public func render(context: Value, format: OutputFormat, options: PrintOptions = PrintOptions()) throws -> Data {
-        let form = try laidOut(context: context)
-        return try backend(for: format).render(form, plan: plan(for: form, options: options), options: options)
+        try render(context: context, formats: [format], options: options)[0]
     }
 
     /// The print pack as a PDF: `copies` complete copies, each starting on an odd page, each page

@@ -29,7 +29,17 @@ public struct LaidOutForm: Sendable {
     }
 }
 
-/// An output format: laid-out pages and a pack plan in, the file's bytes out.
+/// A file being written a page at a time, as the layout fills them (`Layout.pages(_:each:)`):
+/// a page is let go once it is added, so a summary of thousands of rows is never held as pages.
+public protocol PageWriter {
+    /// Takes one copy's next page, numbered.
+    mutating func add(_ page: Page) throws
+    /// The file, once every page of the copy is in: the copies and their sheets are written
+    /// from what each page left (a PDF's painted page, a DOCX's markup).
+    mutating func finish() throws -> Data
+}
+
+/// An output format: pages in as they are laid out, the file's bytes out.
 ///
 /// Everything format-specific lives behind this: PDF paints the pages (copy marks, blank backs,
 /// reused page XObjects, the draft mark, seals); DOCX writes WordprocessingML from the blocks.
@@ -37,6 +47,7 @@ public struct LaidOutForm: Sendable {
 public protocol OutputBackend: Sendable {
     /// Which format this backend writes.
     var format: OutputFormat { get }
-    /// The file for `form` as `plan` arranges it.
-    func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data
+    /// A writer of the file for a form titled `title`, set on `setup`'s pages, in `copies`
+    /// copies (at least 1).
+    func writer(title: String, setup: PageSetup, copies: Int, options: PrintOptions) throws -> any PageWriter
 }

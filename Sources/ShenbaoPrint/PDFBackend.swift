@@ -22,15 +22,37 @@ public struct PDFBackend: OutputBackend {
 
     public var format: OutputFormat { .pdf }
 
-    public func render(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions) throws -> Data {
-        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: form.title))
-        var painter = PDFPainter(document: document, library: library, fixed: fixed)
-        let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
-        var fields: PackFieldWriter? = PackFieldWriter(document: document)
-        try paint(form, plan: plan, options: options, seal: seal, painter: &painter, fields: &fields)
-        fields?.finish(record: options.record, modified: options.signature?.time ?? Self.epoch)
-        if let request = options.signature { return try document.finish(signer: request.signer) }
-        return try document.finish()
+    public func writer(title: String, setup: PageSetup, copies: Int, options: PrintOptions) throws -> any PageWriter {
+        try Writer(backend: self, title: title, setup: setup, copies: copies, options: options)
+    }
+
+    /// One pack's PDF: its pages painted as they come (`PaintedPack`), its sheets, form fields
+    /// and signature written when the last is in.
+    struct Writer: PageWriter {
+        let document: PDFDocument
+        let options: PrintOptions
+        var painter: PDFPainter
+        var fields: PackFieldWriter?
+        var pack: PaintedPack
+
+        init(backend: PDFBackend, title: String, setup: PageSetup, copies: Int, options: PrintOptions) throws {
+            let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel, title: title))
+            self.document = document
+            self.options = options
+            painter = PDFPainter(document: document, library: backend.library, fixed: backend.fixed)
+            let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
+            fields = PackFieldWriter(document: document)
+            pack = PaintedPack(copies: copies, setup: setup, options: options, seal: seal, furniture: backend.furniture)
+        }
+
+        mutating func add(_ page: Page) throws { try pack.add(page, painter: &painter) }
+
+        mutating func finish() throws -> Data {
+            try pack.drawSheets(painter: &painter, fields: &fields)
+            fields?.finish(record: options.record, modified: options.signature?.time ?? PDFBackend.epoch)
+            if let request = options.signature { return try document.finish(signer: request.signer) }
+            return try document.finish()
+        }
     }
 
     /// `count` packs in one PDF, in order, each starting on an odd page (a blank back ends a pack
@@ -39,7 +61,7 @@ public struct PDFBackend: OutputBackend {
     /// comes, so no more than one layout is held. A print job, not a file to endorse or sign: no
     /// form fields, no signature.
     public func renderCombined(count: Int, options: PrintOptions,
-                               pack: (Int) throws -> (form: LaidOutForm, plan: PackPlan)) throws -> Data {
+                               pack: (Int) throws -> (form: LaidOutForm, copies: Int)) throws -> Data {
         let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel))
         var painter = PDFPainter(document: document, library: library, fixed: fixed)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
@@ -47,78 +69,15 @@ public struct PDFBackend: OutputBackend {
         unsigned.signature = nil
         var fields: PackFieldWriter?
         for i in 0..<count {
-            let (form, plan) = try pack(i)
+            let (form, copies) = try pack(i)
             if document.pageCount % 2 == 1 { document.addPage(width: form.setup.width, height: form.setup.height) }
-            try paint(form, plan: plan, options: unsigned, seal: seal, painter: &painter, fields: &fields)
+            var painted = PaintedPack(copies: copies, setup: form.setup, options: unsigned, seal: seal, furniture: furniture)
+            for page in form.pages { try painted.add(page, painter: &painter) }
+            try painted.drawSheets(painter: &painter, fields: &fields)
         }
         return try document.finish()
     }
 
-    /// Paints `form`'s sheets as `plan` orders them into the painter's document, with the form
-    /// fields of each page when there is a field writer, and the signature's widget when asked.
-    private func paint(_ form: LaidOutForm, plan: PackPlan, options: PrintOptions, seal: PDFImage?,
-                       painter: inout PDFPainter, fields: inout PackFieldWriter?) throws {
-        let document = painter.document
-        let signed = options.signature == nil ? nil : Self.signedSeal(in: form)
-        var forms: [PDFFormXObject] = []
-        for page in form.pages {
-            forms.append(try paintedForm(page, painter: &painter, seal: seal, draft: options.draft, omitting: nil))
-        }
-        // The first copy's signed page shows the seal through the signature's appearance only.
-        var signedPage: PDFFormXObject?
-        var signature: (region: String, value: PDFRef, appearance: PDFFormXObject)?
-        if let request = options.signature, let signed {
-            let page = form.pages[signed.page]
-            signedPage = try paintedForm(page, painter: &painter, seal: seal, draft: options.draft, omitting: signed.area.region)
-            let value = document.addSignature(request.dictionary, reserving: request.signer.maximumSize)
-            signature = (signed.area.region ?? "", value, sealAppearance(signed.area, seal: seal, document: document, painter: painter))
-        }
-        for sheet in plan.sheets {
-            switch sheet {
-            case .page(let copy, let index):
-                let page = form.pages[index]
-                let pdfPage = document.addPage(width: page.setup.width, height: page.setup.height)
-                let firstSigned = copy == 1 && index == signed?.page
-                pdfPage.content.drawForm(firstSigned ? signedPage ?? forms[index] : forms[index])
-                if plan.marksCopies {
-                    try painter.draw(furniture.copyMark(copy: copy, of: plan.copies, on: page.setup),
-                                     pageHeight: page.setup.height, on: &pdfPage.content)
-                }
-                fields?.addFields(for: page, copy: copy, on: pdfPage, signature: firstSigned ? signature : nil)
-            case .blank:
-                document.addPage(width: form.setup.width, height: form.setup.height)
-            }
-        }
-    }
-
     /// A dateless pack's `/LastModified`: the same bytes for the same input.
     static let epoch = Date(timeIntervalSince1970: 0)
-
-    private func paintedForm(_ page: Page, painter: inout PDFPainter, seal: PDFImage?, draft: Bool,
-                             omitting region: String?) throws -> PDFFormXObject {
-        var content = ContentStream()
-        try painter.paint(page, seal: seal, draft: draft, omittingSealIn: region, on: &content)
-        return painter.document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: page.setup.width, height: page.setup.height),
-                                               content: content)
-    }
-
-    /// The seal area the signature sits over: the first named one that takes the seal image
-    /// (the applicant's on the application, the department's on the opinion sheet).
-    static func signedSeal(in form: LaidOutForm) -> (page: Int, area: SealArea)? {
-        for (index, page) in form.pages.enumerated() {
-            for case .seal(let area) in page.items where area.takesImage && area.region != nil {
-                return (index, area)
-            }
-        }
-        return nil
-    }
-
-    /// The signature widget's appearance: the seal image filling the seal's square, or nothing
-    /// over the printed （盖章） caption when no image was given.
-    private func sealAppearance(_ area: SealArea, seal: PDFImage?, document: PDFDocument, painter: PDFPainter) -> PDFFormXObject {
-        var content = ContentStream()
-        let d = area.diameter
-        if let seal { painter.drawSeal(seal, centerX: d / 2, centerY: d / 2, diameter: d, on: &content) }
-        return document.addFormXObject(bbox: PDFRect(x: 0, y: 0, width: d, height: d), content: content)
-    }
 }

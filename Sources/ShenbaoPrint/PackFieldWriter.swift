@@ -15,10 +15,11 @@ struct PackFieldWriter {
 
     init(document: PDFDocument) { self.document = document }
 
-    /// The fields for the named regions of `page`, sheet `copy` of the pack.
-    mutating func addFields(for page: Page, copy: Int, on pdfPage: PDFPage, signature: (region: String, value: PDFRef, appearance: PDFFormXObject)?) {
-        for region in page.regions {
-            let rect = Self.pdfRect(region.rect, pageHeight: page.setup.height)
+    /// The fields for a page's named regions (`Page.regions`), on sheet `copy` of the pack.
+    mutating func addFields(_ regions: [NamedRegion], pageHeight: Double, copy: Int, on pdfPage: PDFPage,
+                            signature: (region: String, value: PDFRef, appearance: PDFFormXObject)?) {
+        for region in regions {
+            let rect = Self.pdfRect(region.rect, pageHeight: pageHeight)
             if let signature, region.name == signature.region {
                 signed = true
                 let field = region.name == PackFields.Region.recommenderSeal ? PackFields.recommenderSeal : PackFields.applicantSeal
