@@ -12,7 +12,7 @@ import CZlib
 /// the level and the library's version, so the files stay reproducible on one system.
 public final class DeflateStream {
     /// Held input beyond this is streamed instead.
-    public static let holdLimit = 4 << 20
+    public static let holdLimit = 1 << 20
     private let level: Int32
     /// The input so far, while it is under `holdLimit`.
     private var held: [UInt8] = []

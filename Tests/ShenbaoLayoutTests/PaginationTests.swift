@@ -120,3 +120,38 @@ import Testing
         #expect(abs(mark.x + FakeMeasurer().width(of: mark.text, size: mark.size) - (setup.width - setup.right)) < 0.001)
     }
 }
+
+/// `Layout.pages(_:each:)`, which a batch's summary is written through page by page.
+@Suite struct PageStreamTests {
+    let layout = Layout(measurer: FakeMeasurer())
+
+    /// A list table of 400 rows over many pages, a heading and a page break around it.
+    var blocks: [Block] {
+        var rows = [Row([Cell(text: "序号"), Cell(text: "名称")])]
+        for i in 1...400 { rows.append(Row([Cell(text: "\(i)"), Cell(text: "成果名称\(i)，" + String(repeating: "标准", count: i % 40))])) }
+        return [.paragraph(Paragraph("推荐汇总表", keepWithNext: true)), .table(Table(columns: [1, 4], rows: rows, headerRows: 1)),
+                .pageBreak, .paragraph(Paragraph("共 400 项"))]
+    }
+
+    @Test func pagesHandedOnAreThePagesLaidOutWhole() {
+        var handed: [Page] = []
+        layout.pages(blocks) { handed.append($0) }
+        let whole = layout.pages(blocks)
+        #expect(whole.count > 10)
+        #expect(handed == whole)
+    }
+
+    struct Stop: Error, Equatable {}
+
+    /// A writer that fails stops the layout there: no page is handed on after the failure.
+    @Test func aFailingPageStopsTheLayout() {
+        var handed = 0
+        #expect(throws: Stop()) {
+            try layout.pages(blocks) { (_: Page) throws(Stop) in
+                handed += 1
+                if handed == 3 { throw Stop() }
+            }
+        }
+        #expect(handed == 3)
+    }
+}
