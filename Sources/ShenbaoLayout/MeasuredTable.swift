@@ -26,6 +26,9 @@ struct MeasuredTable: Sendable {
     /// The rows after the header: `rowCount` of them, each measured when it is asked for
     /// (`row(_:)`), so a table of thousands of rows is never held measured.
     let rowCount: Int
+    /// The first of them, measured once: where the table may start (`minimumStart`) is asked
+    /// before it is placed, and measuring took a tenth of a pack's render when asked again.
+    private var first: RowBox?
     /// The grid's column edges, from the table's left edge to its right.
     private let edges: [Double]
     var paddingY: Double
@@ -49,10 +52,14 @@ struct MeasuredTable: Sendable {
         spaceAfter = table.spaceAfter
         header = []
         header = (0..<headerCount).map(measure)
+        first = rowCount > 0 ? measure(headerCount) : nil
     }
 
     /// Row `index` after the header, measured.
-    func row(_ index: Int) -> RowBox { measure(header.count + index) }
+    func row(_ index: Int) -> RowBox {
+        if index == 0, let first { return first }
+        return measure(header.count + index)
+    }
 
     /// `Table.rows[index]` measured: each cell's content broken into chunks in the cell's width.
     private func measure(_ index: Int) -> RowBox {
@@ -90,8 +97,7 @@ struct MeasuredTable: Sendable {
     /// The least a table needs on a page to start there: its header and the first two lines of
     /// its first row, or the whole first row when that row is kept together (`isSplittable`).
     func minimumStart(pageHeight: Double) -> Double {
-        guard rowCount > 0 else { return headerHeight }
-        let first = row(0)
+        guard let first else { return headerHeight }
         if !isSplittable(first, freshRoom: pageHeight - headerHeight) { return headerHeight + height(first) }
         let firstLine = first.cells.map { $0.chunks.first?.height ?? 0 }.max() ?? 0
         return headerHeight + min(height(first), firstLine * 2 + 2 * paddingY)
