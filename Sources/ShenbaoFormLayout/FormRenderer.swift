@@ -104,6 +104,8 @@ public struct FormRenderer: Sendable {
             let scopes = (row.each.map { scope.items($0) } ?? [scope]).filter { $0.holds(row.when) }
             for s in scopes {
                 var cells: [Cell] = []
+                // Exactly sized: a summary's thousands of rows are held until they are laid out.
+                cells.reserveCapacity(row.cells.count)
                 for cell in row.cells {
                     var style = cell.style.applied(to: base)
                     var content: [Block]
