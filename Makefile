@@ -35,8 +35,8 @@ test-deps: deps
 	    echo "missing Debian packages; run:"; echo "  sudo apt-get install -y $$missing"; exit 1; \
 	  fi; \
 	fi
-	@# pyHanko 0.2x shipped its command line; from 0.3x it is the separate pyhanko-cli.
-	@{ python3 -c "import docx, fontTools, pyhanko.sign, openpyxl, selenium" && command -v pyhanko; } >/dev/null 2>&1 || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
+	@# pyHanko 0.2x shipped its command line; from 0.3x it is pyhanko-cli (the pyhanko.cli module).
+	@python3 -c "import docx, fontTools, pyhanko.sign, pyhanko.cli, openpyxl, selenium" >/dev/null 2>&1 || python3 -m pip install -q --disable-pip-version-check $(PY_TEST)
 
 build: deps
 	$(SWIFT) build -c release

@@ -1,4 +1,5 @@
-/// Pass 1 of a table: columns resolved to positions, every cell's content measured into chunks.
+/// A table measured for placing: columns resolved to positions, the header rows' and the first
+/// body row's cells measured into chunks in pass 1, every other row when it is placed (pass 2).
 struct MeasuredTable: Sendable {
     struct CellBox: Sendable {
         var x: Double
@@ -24,7 +25,7 @@ struct MeasuredTable: Sendable {
     var measurer: BlockMeasurer
     var header: [RowBox]
     /// The rows after the header: `rowCount` of them, each measured when it is asked for
-    /// (`row(_:)`), so a table of thousands of rows is never held measured.
+    /// (`bodyRow(_:)`), so a table of thousands of rows is never held measured.
     let rowCount: Int
     /// The first of them, measured once: where the table may start (`minimumStart`) is asked
     /// before it is placed, and measuring took a tenth of a pack's render when asked again.
@@ -50,13 +51,14 @@ struct MeasuredTable: Sendable {
         lineWidth = table.lineWidth
         spaceBefore = table.spaceBefore
         spaceAfter = table.spaceAfter
+        // `measure` reads the properties set above; `header` must be set before it may be called.
         header = []
         header = (0..<headerCount).map(measure)
         first = rowCount > 0 ? measure(headerCount) : nil
     }
 
     /// Row `index` after the header, measured.
-    func row(_ index: Int) -> RowBox {
+    func bodyRow(_ index: Int) -> RowBox {
         if index == 0, let first { return first }
         return measure(header.count + index)
     }

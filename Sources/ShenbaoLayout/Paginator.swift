@@ -1,6 +1,7 @@
 /// Lays blocks out on pages in two passes, as fpdf2's tables do: pass 1 measures every block
-/// without placing it (lines broken, cells measured), pass 2 places the measured pieces,
-/// breaking pages, splitting tall table rows line by line and repeating header rows.
+/// without placing it (lines broken; of a table, its header and first row), pass 2 places the
+/// measured pieces, measuring each later table row as it comes, breaking pages, splitting tall
+/// table rows line by line and repeating header rows.
 public struct Layout: Sendable {
     public var measurer: any TextMeasurer
     public var setup: PageSetup
@@ -20,48 +21,41 @@ public struct Layout: Sendable {
 
     /// The pages `blocks` fill, each handed to `page` as soon as it is full, so a table of
     /// thousands of rows is never held as pages or measured whole: a row is measured when it is
-    /// placed (`MeasuredTable.row(_:)`), and a page is let go once `page` returns.
+    /// placed (`MeasuredTable.bodyRow(_:)`), and a page is let go once `page` returns.
     public func pages<Failure: Error>(_ blocks: [Block], each page: (Page) throws(Failure) -> Void) throws(Failure) {
-        // `withoutActuallyEscaping` has no typed throws: the failure is carried out of it.
-        var failure: Failure?
-        withoutActuallyEscaping(page) { page in
+        try withoutActuallyEscaping(page) { (page) throws(Failure) in
             let blockMeasurer = BlockMeasurer(measurer: measurer)
             var placer = Placer(setup: setup, blocks: blocks, measurer: blockMeasurer, emit: page)
             let body = setup.body
-            do throws(Failure) {
-                // Pass 1: measure (a table's rows wait for pass 2).
-                var pieces: [Piece] = []
-                for (index, block) in blocks.enumerated() {
-                    switch block {
-                    case .table(let t):
-                        pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer), block: index))
-                    case .pageBreak: pieces.append(.pageBreak)
-                    default: pieces += blockMeasurer.chunks(block, index: index, width: body.width).map(Piece.chunk)
-                    }
+            // Pass 1: measure (a table's rows wait for pass 2).
+            var pieces: [Piece] = []
+            for (index, block) in blocks.enumerated() {
+                switch block {
+                case .table(let t):
+                    pieces.append(.table(MeasuredTable(t, x: body.x, width: body.width, measurer: blockMeasurer), block: index))
+                case .pageBreak: pieces.append(.pageBreak)
+                default: pieces += blockMeasurer.chunks(block, index: index, width: body.width).map(Piece.chunk)
                 }
-                // Pass 2: place.
-                for (i, piece) in pieces.enumerated() {
-                    switch piece {
-                    case .pageBreak: try placer.newPage()
-                    case .chunk(let chunk):
-                        if chunk.keepWithNext {
-                            var need = chunk.height
-                            var j = i + 1
-                            while j < pieces.count, case .chunk(let c) = pieces[j], c.keepWithNext { need += c.height; j += 1 }
-                            if j < pieces.count { need += pieces[j].minimumStart(pageHeight: setup.body.height) }
-                            if need > placer.remaining && !placer.isFresh { try placer.newPage() }
-                        }
-                        try placer.place(chunk)
-                    case .table(let table, let index):
-                        try placer.place(table, block: index)
-                    }
-                }
-                try placer.finish()
-            } catch {
-                failure = error
             }
+            // Pass 2: place.
+            for (i, piece) in pieces.enumerated() {
+                switch piece {
+                case .pageBreak: try placer.newPage()
+                case .chunk(let chunk):
+                    if chunk.keepWithNext {
+                        var need = chunk.height
+                        var j = i + 1
+                        while j < pieces.count, case .chunk(let c) = pieces[j], c.keepWithNext { need += c.height; j += 1 }
+                        if j < pieces.count { need += pieces[j].minimumStart(pageHeight: setup.body.height) }
+                        if need > placer.remaining && !placer.isFresh { try placer.newPage() }
+                    }
+                    try placer.place(chunk)
+                case .table(let table, let index):
+                    try placer.place(table, block: index)
+                }
+            }
+            try placer.finish()
         }
-        if let failure { throw failure }
     }
 }
 
@@ -144,7 +138,7 @@ struct Placer<Failure: Error> {
         placeHeader(table, block: block)
         let freshRoom = (bottom - setup.top) - table.headerHeight
         for index in 0..<table.rowCount {
-            var rest = table.row(index)
+            var rest = table.bodyRow(index)
             var split = false
             while true {
                 let full = table.height(rest)

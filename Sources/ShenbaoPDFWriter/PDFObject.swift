@@ -138,8 +138,7 @@ public indirect enum PDFObject: Sendable, Hashable {
             // (§7.3.5). A switch, not a search of a string: every key of every dictionary comes here.
             case ..<0x21, 0x7F..., 0x28, 0x29, 0x3C, 0x3E, 0x5B, 0x5D, 0x7B, 0x7D, 0x2F, 0x25, 0x23:
                 out.append(UInt8(ascii: "#"))
-                out.append(hexDigits[Int(b >> 4)])
-                out.append(hexDigits[Int(b & 0x0F)])
+                appendHex([b], to: &out)
             default:
                 out.append(b)
             }

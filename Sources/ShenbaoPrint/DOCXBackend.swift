@@ -9,8 +9,8 @@ import ShenbaoZip
 /// copy, each starting on an odd page with its page numbers restarting at 1 and its own header
 /// carrying the copy mark (ECMA-376 Part 1 §17.6.17 sectPr, §17.18.94 ST_SectionMark). Word
 /// breaks pages itself, so this backend writes each laid-out page's blocks (`Page.blocks`) after
-/// a page break and reads the plan's copies, not its sheets: an odd-page section break adds the
-/// blank back the PDF's plan adds.
+/// a page break, a section per copy: an odd-page section break adds the blank back the PDF's
+/// `PackPlan` adds.
 public struct DOCXBackend: OutputBackend {
     let library: FontLibrary
     let measurer: any TextMeasurer
@@ -28,6 +28,6 @@ public struct DOCXBackend: OutputBackend {
             }
             writer.seal = (seal.data, kind)
         }
-        return DOCXWriter.Document(writer: writer, copies: max(1, copies), draft: options.draft)
+        return DOCXWriter.Document(writer: writer, copies: copies, draft: options.draft)
     }
 }

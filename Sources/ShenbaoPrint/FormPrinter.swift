@@ -45,8 +45,8 @@ public struct PrintOptions: Sendable {
 }
 
 /// Renders one form layout for any number of records: the layout and fonts are loaded once, then
-/// each record is laid out once (`laidOut`), planned once (`plan`) and handed to the backend of
-/// the format asked for. Safe to use from many threads.
+/// each record is laid out once and its pages handed, as they fill, to the writer of every format
+/// asked for (`render(context:formats:options:)`). Safe to use from many threads.
 public struct FormPrinter: Sendable {
     public let layout: FormLayout
     public let library: FontLibrary
@@ -102,17 +102,24 @@ public struct FormPrinter: Sendable {
         try FormRenderer(layout: layout).blocks(data: context)
     }
 
-    /// One copy of the form laid out, pages numbered.
+    /// One copy of the form laid out, pages numbered, all held (tests, benchmarks, the fixed glyphs).
     public func pages(context: Value) throws -> [Page] {
-        try laidOut(context: context).pages
+        var pages: [Page] = []
+        try layOut(context: context) { pages.append($0) }
+        return pages
     }
 
-    /// The form for `context` laid out whole, its pages held (a combined PDF lays out one record at
-    /// a time this way; `render` hands pages on instead).
-    public func laidOut(context: Value) throws -> LaidOutForm {
+    /// Lays the form out for `context` and hands each page on, numbered, as soon as it is full.
+    func layOut(context: Value, each page: (Page) throws -> Void) throws {
         let blocks = try self.blocks(context: context)
-        let pages = PageFurniture(measurer: measurer).numbered(Layout(measurer: measurer, setup: layout.page).pages(blocks))
-        return LaidOutForm(title: layout.title, setup: layout.page, pages: pages)
+        let furniture = PageFurniture(measurer: measurer)
+        var count = 0
+        try Layout(measurer: measurer, setup: layout.page).pages(blocks) { (laid: Page) throws in
+            var numbered = laid
+            count += 1
+            furniture.number(&numbered, count)
+            try page(numbered)
+        }
     }
 
     /// The copies a pack of this form holds: those asked for, else the form's own number.
@@ -129,25 +136,20 @@ public struct FormPrinter: Sendable {
     /// `count` packs of this form in one PDF, each starting on an odd page (`batch --combined`);
     /// `context` gives the i-th record's context when its turn comes (`PDFBackend.renderCombined`).
     public func combinedPDF(count: Int, options: PrintOptions, context: (Int) throws -> Value) throws -> Data {
-        try PDFBackend(library: library, measurer: measurer, fixed: fixedGlyphs).renderCombined(count: count, options: options) { i in
-            (try laidOut(context: context(i)), copies(options))
-        }
+        try PDFBackend(library: library, measurer: measurer, fixed: fixedGlyphs)
+            .renderCombined(count: count, copies: copies(options), setup: layout.page, options: options) { i, add in
+                try layOut(context: context(i), each: add)
+            }
     }
 
     /// The print pack for `context` in each of `formats`, from one layout: each page goes to every
     /// format's writer as soon as the layout fills it, numbered, and is let go (a batch's PDF and
     /// DOCX of a record are laid out once; a 推荐汇总表 of thousands of rows is never held whole).
     public func render(context: Value, formats: [OutputFormat], options: PrintOptions = PrintOptions()) throws -> [Data] {
-        let blocks = try self.blocks(context: context)
         var writers = try formats.map {
             try backend(for: $0).writer(title: layout.title, setup: layout.page, copies: copies(options), options: options)
         }
-        let furniture = PageFurniture(measurer: measurer)
-        var count = 0
-        try Layout(measurer: measurer, setup: layout.page).pages(blocks) { (page: Page) throws in
-            var page = page
-            count += 1
-            furniture.number(&page, count)
+        try layOut(context: context) { page in
             for i in writers.indices { try writers[i].add(page) }
         }
         return try writers.indices.map { try writers[$0].finish() }

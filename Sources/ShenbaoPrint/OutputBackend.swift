@@ -1,5 +1,4 @@
 import Foundation
-import ShenbaoFormLayout
 import ShenbaoLayout
 
 /// The kinds of file a form renders to.
@@ -10,22 +9,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public init?(path: String) {
         let ext = (path as NSString).pathExtension.lowercased()
         self.init(rawValue: ext)
-    }
-}
-
-/// One form laid out for one record, before any output format: its pages, with their named
-/// regions and the blocks each page holds. Fixed-layout formats paint the pages' items; formats that
-/// paginate themselves (DOCX) write each page's own blocks (`Page.blocks`, cut where the page
-/// cuts them) with a page break between pages, so they break where the PDF does.
-public struct LaidOutForm: Sendable {
-    /// The form's title, for document properties.
-    public var title: String
-    public var setup: PageSetup
-    /// One copy's pages, numbered.
-    public var pages: [Page]
-
-    public init(title: String, setup: PageSetup, pages: [Page]) {
-        self.title = title; self.setup = setup; self.pages = pages
     }
 }
 

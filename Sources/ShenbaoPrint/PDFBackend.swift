@@ -55,13 +55,13 @@ public struct PDFBackend: OutputBackend {
         }
     }
 
-    /// `count` packs in one PDF, in order, each starting on an odd page (a blank back ends a pack
-    /// of an odd page count) so one duplex print job never puts two records on one sheet; fonts
-    /// are embedded once for all (`batch --combined`). `pack` lays out the i-th when its turn
-    /// comes, so no more than one layout is held. A print job, not a file to endorse or sign: no
-    /// form fields, no signature.
-    public func renderCombined(count: Int, options: PrintOptions,
-                               pack: (Int) throws -> (form: LaidOutForm, copies: Int)) throws -> Data {
+    /// `count` packs of `copies` copies in one PDF, in order, each starting on an odd page (a
+    /// blank back ends a pack of an odd page count) so one duplex print job never puts two records
+    /// on one sheet; fonts are embedded once for all (`batch --combined`). `pack(i, add)` lays out
+    /// the i-th when its turn comes and hands `add` its pages as they fill, so no more than one
+    /// page is held. A print job, not a file to endorse or sign: no form fields, no signature.
+    public func renderCombined(count: Int, copies: Int, setup: PageSetup, options: PrintOptions,
+                               pack: (Int, (Page) throws -> Void) throws -> Void) throws -> Data {
         let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel))
         var painter = PDFPainter(document: document, library: library, fixed: fixed)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
@@ -69,10 +69,9 @@ public struct PDFBackend: OutputBackend {
         unsigned.signature = nil
         var fields: PackFieldWriter?
         for i in 0..<count {
-            let (form, copies) = try pack(i)
-            if document.pageCount % 2 == 1 { document.addPage(width: form.setup.width, height: form.setup.height) }
-            var painted = PaintedPack(copies: copies, setup: form.setup, options: unsigned, seal: seal, furniture: furniture)
-            for page in form.pages { try painted.add(page, painter: &painter) }
+            if document.pageCount % 2 == 1 { document.addPage(width: setup.width, height: setup.height) }
+            var painted = PaintedPack(copies: copies, setup: setup, options: unsigned, seal: seal, furniture: furniture)
+            try pack(i) { page in try painted.add(page, painter: &painter) }
             try painted.drawSheets(painter: &painter, fields: &fields)
         }
         return try document.finish()

@@ -1,10 +1,11 @@
-/// What a print pack holds, decided once for every output format: how many copies, which sheet
-/// of paper shows which page of which copy, where blank backs go and where each copy starts.
+/// What a print pack's sheets hold, decided from the copies and the page count once the last page
+/// is laid out: which sheet of paper shows which page of which copy, where blank backs go and
+/// where each copy starts.
 ///
 /// The notice asks for the application 一式三份: three complete copies, each starting on the
 /// front of a sheet so duplex printing never puts the end of one copy and the start of the next
-/// on one sheet. The PDF backend draws the sheets in this order; the DOCX backend turns the same
-/// plan into one section per copy starting on an odd page.
+/// on one sheet. The PDF backend draws the sheets in this order (`PaintedPack`); the DOCX backend
+/// writes one section per copy starting on an odd page, where Word adds the same blank backs.
 public struct PackPlan: Sendable, Hashable {
     /// One page of the output.
     public enum Sheet: Sendable, Hashable {

@@ -28,7 +28,7 @@ struct PaintedPack {
     private var signed: (index: Int, area: SealArea, page: Page)?
 
     init(copies: Int, setup: PageSetup, options: PrintOptions, seal: PDFImage?, furniture: PageFurniture) {
-        self.copies = max(1, copies)
+        self.copies = copies
         self.setup = setup; self.options = options; self.seal = seal; self.furniture = furniture
     }
 

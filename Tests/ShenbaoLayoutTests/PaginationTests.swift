@@ -133,12 +133,46 @@ import Testing
                 .pageBreak, .paragraph(Paragraph("共 400 项"))]
     }
 
-    @Test func pagesHandedOnAreThePagesLaidOutWhole() {
+    /// Remembers whether it was asked about one character (single-threaded: a layout measures on
+    /// the thread that lays out).
+    final class Watch: @unchecked Sendable {
+        let watched: Unicode.Scalar
+        var measured = false
+        init(_ watched: Unicode.Scalar) { self.watched = watched }
+    }
+
+    struct WatchingMeasurer: TextMeasurer {
+        let watch: Watch
+        func advance(of scalar: Unicode.Scalar, size: Double, bold: Bool) -> Double {
+            if scalar == watch.watched { watch.measured = true }
+            return FakeMeasurer().advance(of: scalar, size: size, bold: bold)
+        }
+        var ascender: Double { 0.8 }
+        var descender: Double { 0.2 }
+    }
+
+    /// The first page is handed on before the table's last row is measured, and the pages handed
+    /// on are those laid out whole.
+    @Test func aPageIsHandedOnBeforeTheRowsAfterItAreMeasured() {
+        var table = blocks
+        // 終 only in the last row.
+        if case .table(var t) = table[1] {
+            t.rows[t.rows.count - 1] = Row([Cell(text: "400"), Cell(text: "終")])
+            table[1] = .table(t)
+        }
+        let watch = Watch("終")
+        let watching = Layout(measurer: WatchingMeasurer(watch: watch))
         var handed: [Page] = []
-        layout.pages(blocks) { handed.append($0) }
-        let whole = layout.pages(blocks)
-        #expect(whole.count > 10)
-        #expect(handed == whole)
+        var measuredAtFirstPage: Bool?
+        watching.pages(table) { page in
+            if handed.isEmpty { measuredAtFirstPage = watch.measured }
+            handed.append(page)
+        }
+        #expect(measuredAtFirstPage == false)
+        #expect(watch.measured)
+        #expect(handed.count > 10)
+        #expect(handed == layout.pages(table))
+        #expect(texts(handed).contains("終"))
     }
 
     struct Stop: Error, Equatable {}

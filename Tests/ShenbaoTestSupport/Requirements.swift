@@ -32,7 +32,8 @@ public enum Requirement: Sendable, CustomStringConvertible {
     private static let hasPythonDocx = Subprocess.pythonHas("docx")
     private static let hasSoftHSM = ["softhsm2-util", "pkcs11-tool"].allSatisfy(Subprocess.available)
         && FileManager.default.fileExists(atPath: softHSMModule)
-    private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign")
+    /// The library and its command line, which pyHanko 0.3x moved into pyhanko-cli (`pyhanko.cli`).
+    private static let hasPyHanko = Subprocess.pythonHas("pyhanko.sign, pyhanko.cli")
     private static let hasOpenpyxl = Subprocess.pythonHas("openpyxl")
     private static let hasSoffice = Subprocess.available("soffice")
 
@@ -74,7 +75,7 @@ public enum Requirement: Sendable, CustomStringConvertible {
         case .fcScan: "fc-scan (apt-get install fontconfig)"
         case .fontTools: "Python's fontTools (pip install fonttools)"
         case .pythonDocx: "Python's python-docx (pip install python-docx)"
-        case .pyHanko: "Python's pyHanko (pip install pyhanko)"
+        case .pyHanko: "Python's pyHanko and its command line (pip install pyhanko pyhanko-cli)"
         case .openpyxl: "Python's openpyxl (pip install openpyxl)"
         case .soffice: "LibreOffice's soffice (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)"
         case .shared: "../shared beside the package (or SHENBAO_SHARED)"

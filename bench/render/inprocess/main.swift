@@ -26,7 +26,7 @@ func time(_ body: () throws -> Void) rethrows -> Double {
 let context = try FormContexts.build(document: document)
 let whole = try time { _ = try renderer.render(document, format: .pdf, options: options) }
 let blocks = try time { _ = try printer.blocks(context: context) }
-let layout = try time { _ = try printer.laidOut(context: context) }
+let layout = try time { _ = try printer.pages(context: context) }
 let pdf = try time { _ = try printer.pdf(context: context, options: options) }
 let docx = try time { _ = try printer.docx(context: context, options: options) }
 print(String(format: "render bench (%d packs): whole %.2f ms/pack (validate+template+layout+PDF), "
