@@ -22,13 +22,11 @@ struct BatchSummary {
         if let date = recommender?.root["date"] { root["date"] = date }
         let columns = definition.columns
         root["records"] = .list(records.map { record in
-            var row = OrderedMap()
-            for column in columns {
-                let value = record.opinion.flatMap { column.value(in: $0.root, form: "opinion") }
-                    ?? column.value(in: record.application.root, form: "application")
-                if let value { row[column.key] = value }
-            }
-            return .map(row)
+            // Made at its size: the rows of thousands of records are held until the summary is written.
+            .map(OrderedMap(columns.compactMap { column in
+                (record.opinion.flatMap { column.value(in: $0.root, form: "opinion") }
+                    ?? column.value(in: record.application.root, form: "application")).map { (column.key, $0) }
+            }))
         })
         document = DataDocument(file: file, root: .map(root))
     }
