@@ -91,7 +91,7 @@ public struct FormPrinter: Sendable {
                 }
             }
         }
-        let copies = max(layout.copies, 1)
+        let copies = self.copies(PrintOptions())
         let furniture = PageFurniture(measurer: measurer)
         texts += (1...copies).map { furniture.copyMark(copy: $0, of: copies, on: layout.page).text }
         return FixedGlyphs(face: face, texts: texts)
