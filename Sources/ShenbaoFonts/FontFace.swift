@@ -31,6 +31,10 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
     /// How the face's CFF outlines identify glyphs (name- or CID-keyed); nil when it has no
     /// readable `CFF ` table (TrueType outlines). Read once here: a PDF needs it for every glyph.
     public let cffKeying: CFFKeying?
+    /// Whether `subset(inOrder:)` can subset this face: it has TrueType outlines (`glyf`/`loca`).
+    /// Read once here: every PDF font of every record asks, and each look at a table is an
+    /// allocation HarfBuzz makes.
+    public let hasTrueTypeOutlines: Bool
 
     let blob: OpaquePointer
     let face: OpaquePointer
@@ -77,6 +81,7 @@ public final class FontFace: @unchecked Sendable, Hashable, CustomStringConverti
         }
         self.glyphCount = hb_face_get_glyph_count(face)
         self.cffKeying = CFFKeying.read(face)
+        self.hasTrueTypeOutlines = FontFace.hasTables(face, ["glyf", "loca", "head", "hhea", "hmtx", "maxp"])
         self.boundingBox = FontFace.headBoundingBox(face) ?? (0, extents.descender, upem, extents.ascender)
         let ps = FontFace.name(face, 6)
         let family = FontFace.name(face, 1) ?? "Font"

@@ -2,12 +2,6 @@ import CHarfBuzz
 import Foundation
 
 extension FontFace {
-    /// Whether `subset(inOrder:)` can subset this face: it has TrueType outlines (`glyf`/`loca`).
-    public var hasTrueTypeOutlines: Bool {
-        table("glyf") != nil && table("loca") != nil && table("head") != nil && table("hhea") != nil
-            && table("hmtx") != nil && table("maxp") != nil
-    }
-
     /// Makes a TrueType subset whose glyph `i` is `glyphs[i]` of this face (composite glyphs'
     /// components follow, renumbered too), so a PDF can number its CIDs as the content first used
     /// them and still map CID → glyph with `/CIDToGIDMap /Identity`.
@@ -229,6 +223,16 @@ extension FontFace {
         var last: UInt32 = 0
         for (k, b) in bytes[i...].enumerated() { last |= UInt32(b) << (24 - 8 * k) }
         return sum &+ last
+    }
+
+    /// Whether `face` has every one of `names`, non-empty. Each reference is let go: a table the
+    /// caller does not read must not outlive the look.
+    static func hasTables(_ face: OpaquePointer, _ names: [String]) -> Bool {
+        names.allSatisfy { name in
+            guard let blob = hb_face_reference_table(face, tag(name)) else { return false }
+            defer { hb_blob_destroy(blob) }
+            return hb_blob_get_length(blob) > 0
+        }
     }
 
     /// One table of the face as HarfBuzz holds it (no copy); the caller destroys `blob`.
