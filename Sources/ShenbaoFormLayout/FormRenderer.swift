@@ -97,37 +97,58 @@ public struct FormRenderer: Sendable {
     }
 
     func table(_ t: LayoutTable, _ scope: Scope) throws -> Table {
-        var base = TextStyle(size: t.size ?? 12, align: .left, leading: 1.4)
-        var rows: [Row] = []
+        let base = TextStyle(size: t.size ?? 12, align: .left, leading: 1.4)
+        var rows = TableRows()
         var headerRows = 0
         for (i, row) in t.rows.enumerated() {
             let scopes = (row.each.map { scope.items($0) } ?? [scope]).filter { $0.holds(row.when) }
-            for s in scopes {
-                var cells: [Cell] = []
-                // Exactly sized: a summary's thousands of rows are held until they are laid out.
-                cells.reserveCapacity(row.cells.count)
-                for cell in row.cells {
-                    var style = cell.style.applied(to: base)
-                    var content: [Block]
-                    switch cell.content {
-                    case .label(let text):
-                        if cell.style.align == nil { style.align = .center }
-                        content = [.paragraph(Paragraph(text, style: style))]
-                    case .text(let tt):
-                        if cell.style.align == nil { style.align = .justify }
-                        content = [.paragraph(Paragraph(try s.render(tt), style: style))]
-                    case .nodes(let nodes):
-                        content = try blocks(nodes, s, base: style)
-                    }
-                    cells.append(Cell(content, colspan: cell.span, valign: cell.valign ?? .middle, border: cell.border,
-                                      region: cell.region))
+            if row.each != nil, row.cells.allSatisfy({ if case .nodes = $0.content { false } else { true } }) {
+                // A list's rows (a summary's thousands) are made as the layout reaches each, from
+                // their texts rendered here: a text that cannot be rendered still stops the form
+                // before anything is laid out, and no row is held as cells.
+                let texts = try scopes.map { s in
+                    try row.cells.map { cell -> String? in if case .text(let tt) = cell.content { try s.render(tt) } else { nil } }
                 }
-                rows.append(Row(cells, minHeight: row.minHeight))
+                rows.append(count: texts.count) { k in
+                    Row(zip(row.cells, texts[k]).map { cell, text in Self.cell(cell, base: base, text: text, blocks: nil) },
+                        minHeight: row.minHeight)
+                }
+            } else {
+                for s in scopes {
+                    var cells: [Cell] = []
+                    cells.reserveCapacity(row.cells.count)
+                    for cell in row.cells {
+                        switch cell.content {
+                        case .label: cells.append(Self.cell(cell, base: base, text: nil, blocks: nil))
+                        case .text(let tt): cells.append(Self.cell(cell, base: base, text: try s.render(tt), blocks: nil))
+                        case .nodes(let nodes):
+                            cells.append(Self.cell(cell, base: base, text: nil, blocks: try blocks(nodes, s, base: cell.style.applied(to: base))))
+                        }
+                    }
+                    rows.append(Row(cells, minHeight: row.minHeight))
+                }
             }
             if i < t.headerRows { headerRows = rows.count }
         }
-        base.size = t.size ?? 12
         return Table(columns: t.columns, rows: rows, headerRows: headerRows, border: t.border,
                      spaceBefore: t.spaceBefore, spaceAfter: t.spaceAfter)
+    }
+
+    /// Cell `spec` in a table set in `base`: a label as the form gives it, a text cell holding
+    /// `text` (rendered), a cell of nodes holding their `blocks`.
+    static func cell(_ spec: LayoutCell, base: TextStyle, text: String?, blocks: [Block]?) -> Cell {
+        var style = spec.style.applied(to: base)
+        let content: [Block]
+        switch spec.content {
+        case .label(let label):
+            if spec.style.align == nil { style.align = .center }
+            content = [.paragraph(Paragraph(label, style: style))]
+        case .text:
+            if spec.style.align == nil { style.align = .justify }
+            content = [.paragraph(Paragraph(text ?? "", style: style))]
+        case .nodes:
+            content = blocks ?? []
+        }
+        return Cell(content, colspan: spec.span, valign: spec.valign ?? .middle, border: spec.border, region: spec.region)
     }
 }

@@ -27,21 +27,21 @@ struct BatchOutputs {
 
     /// What the batch-wide files need of the records' data: the summary's rows, and with
     /// `--combined` the valid records' plans, to read their data again. Taken before the runner
-    /// lets the digests go, so the summary of thousands of rows is laid out without them.
+    /// lets the opinions go, so the summary of thousands of rows is laid out without them.
     struct RecordData {
         var summary: BatchSummary
         var combined: [PlannedRecord]
     }
 
     func recordData(rows: [BatchReportRow], planned: [PlannedRecord]) throws -> RecordData {
-        let valid = planned.indices.filter { rows[$0].status == .ok && planned[$0].digest != nil }
-        let summary = try BatchSummary(records: valid.map { (application: planned[$0].digest!, opinion: planned[$0].opinion) },
+        let valid = planned.indices.filter { rows[$0].status == .ok && planned[$0].summary != nil }
+        let summary = try BatchSummary(entries: valid.map { planned[$0].summary! },
                                        recommender: recommender?.document, file: (outdir as NSString).appendingPathComponent("summary"))
-        // Only what reading a record again takes: the digests and opinions are let go after this.
+        // Only what reading a record again takes: the opinions are let go after this.
         let combined: [PlannedRecord] = options.combined ? valid.map { i in
             var plan = planned[i]
-            plan.digest = nil
             plan.opinion = nil
+            plan.summary = nil
             return plan
         } : []
         return RecordData(summary: summary, combined: combined)

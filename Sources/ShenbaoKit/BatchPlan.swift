@@ -19,9 +19,13 @@ struct PlannedRecord: Sendable {
     var position: Int
     var row: Int?
     var source: String
-    /// What the batch-wide steps read of the record's data (`BatchPlanner.digestPaths`): the
-    /// batch rules, the opinion, the summary's row. Nil when it could not be read or checked.
+    /// What the checks across records read of its data once it is let go
+    /// (`BatchPlanner.digestPaths`): the batch rules' keys and the opinion's application part.
+    /// Nil when it could not be read or checked, and for every record once planning is done.
     var digest: DataDocument?
+    /// The record's part of the 推荐汇总表, taken from its data as it is read; kept for a
+    /// valid record only, and all a batch holds of its data after planning.
+    var summary: BatchSummary.Entry?
     /// The record's `rank` column, which belongs to its opinion and not to its application.
     var rank: Value?
     /// `applicant.name` as given ("" when absent).
@@ -57,8 +61,11 @@ struct BatchPlanner {
     func plan(_ source: BatchSource) throws -> [PlannedRecord] {
         let width = max(3, String(source.count).count)
         let definition = try FormDefinition.load(dataForm: "application")
-        let kept = try Self.digestPaths(definition)
+        let kept = Self.digestPaths(definition)
+        let summary = try FormDefinition.load(name: "summary")
         let application = self.application
+        // Records name the same department as a rule: one header held for all of them.
+        let header = Locked(OrderedMap())
         var planned = mapInParallel(source.count, jobs: jobs) { i -> PlannedRecord in
             let record = source.record(i)
             let (document, rank) = Self.withoutRank(record.document)
@@ -77,6 +84,9 @@ struct BatchPlanner {
             plan.issues += plan.applicationIssues
             plan.status = .ok
             plan.digest = document.keeping(kept)
+            var entry = BatchSummary.entry(application: document, definition: summary)
+            header.withLock { if $0 == entry.header { entry.header = $0 } else { $0 = entry.header } }
+            plan.summary = entry
             plan.dataPrint = record.print
             return plan
         }
@@ -88,22 +98,25 @@ struct BatchPlanner {
         for i in planned.indices {
             planned[i].hash = hash(planned[i])
             planned[i].rank = nil
+            planned[i].digest = nil
+            if planned[i].status == .ok, var entry = planned[i].summary {
+                if let opinion = planned[i].opinion { entry.take(opinion, definition: summary) }
+                planned[i].summary = entry
+            } else {
+                planned[i].summary = nil
+            }
             // Every issue is found by now, each with its line: what is left needs the values only.
-            planned[i].digest?.lines = [:]
             planned[i].opinion?.lines = [:]
         }
         return planned
     }
 
-    /// The paths a digest keeps: the batch rules' keys, the summary's columns and counts, the
-    /// opinion's application part, and the top-level parts a summary's header reads.
-    static func digestPaths(_ definition: FormDefinition) throws -> [String] {
-        let summary = try FormDefinition.load(name: "summary")
-        var paths = ["form", "notice", "recommender", "applicant.name"] + definition.duplicateKey
-            + summary.columns.flatMap { $0.paths["application"] ?? [] } + BatchRecommender.applicationPaths
-        if let counts = summary.countsBy { paths.append(counts) }
+    /// The paths a digest keeps: the batch rules' keys and the opinion's application part. The
+    /// summary's columns are not among them: each record's are taken as it is read
+    /// (`BatchSummary.entry`), so thousands of records are never held as data trees at once.
+    static func digestPaths(_ definition: FormDefinition) -> [String] {
         var seen = Set<String>()
-        return paths.filter { seen.insert($0).inserted }
+        return (definition.duplicateKey + BatchRecommender.applicationPaths).filter { seen.insert($0).inserted }
     }
 
     /// A `rank` column belongs to the opinion, not to the application: taken out before validating.

@@ -101,10 +101,7 @@ public enum BatchRunner {
             let batch = BatchOutputs(options: options, outdir: outdir, source: source, application: application,
                                      recommender: recommender, common: common.hex)
             let data = try batch.recordData(rows: rows, planned: planned)
-            for i in planned.indices {
-                planned[i].digest = nil
-                planned[i].opinion = nil
-            }
+            for i in planned.indices { planned[i].opinion = nil }
             let made: BatchOutputs.Made
             do {
                 made = try batch.write(rows: rows, planned: planned, data: data, previous: previous)

@@ -11,23 +11,45 @@ struct BatchSummary {
     /// The summary's data document (`form: summary`, `recommender`, `date`, `records`).
     let document: DataDocument
 
-    /// `records` are the valid ones in input order, each with its opinion when there is a
-    /// recommender; the header comes from the recommender, else from the first record's own
-    /// `recommender` (an application names the department it is sent to).
-    init(records: [(application: DataDocument, opinion: DataDocument?)], recommender: DataDocument?, file: String) throws {
+    /// One valid record's part of the summary, taken while its data is at hand (planning) so
+    /// that the data can be let go: a batch of thousands holds these and nothing else of it.
+    struct Entry: Sendable, Equatable {
+        /// Its row: each column's value.
+        var row: OrderedMap
+        /// What a record may give the summary's header: its `notice` and the `recommender` an
+        /// application names (the department it is sent to).
+        var header: OrderedMap
+
+        /// Each column from `opinion` where it has one, else as the application gave it.
+        mutating func take(_ opinion: DataDocument, definition: FormDefinition) {
+            let application = row
+            row = OrderedMap(definition.columns.compactMap { column in
+                (column.value(in: opinion.root, form: "opinion") ?? application[column.key]).map { (column.key, $0) }
+            })
+        }
+    }
+
+    /// The entry of an application: each column from its data (`take(_:definition:)` then
+    /// lets its opinion, when there is a recommender, give the columns it has: the rank).
+    static func entry(application: DataDocument, definition: FormDefinition) -> Entry {
+        // Made at its size: the rows of thousands of records are held until the summary is written.
+        let row = OrderedMap(definition.columns.compactMap { column in
+            column.value(in: application.root, form: "application").map { (column.key, $0) }
+        })
+        let header = OrderedMap(["notice", "recommender"].compactMap { key in application.root[key].map { (key, $0) } })
+        return Entry(row: row, header: header)
+    }
+
+    /// `entries` are the valid records' in input order; the header comes from the recommender,
+    /// else from the first record's own `recommender`.
+    init(entries: [Entry], recommender: DataDocument?, file: String) throws {
         definition = try FormDefinition.load(name: "summary")
         var root = OrderedMap([("form", .text("summary"))])
-        if let notice = records.first?.application.root["notice"] { root["notice"] = notice }
-        root["recommender"] = recommender?.root["recommender"] ?? records.first?.application.root["recommender"] ?? .map(OrderedMap())
+        let first = entries.first?.header
+        if let notice = first?["notice"] { root["notice"] = notice }
+        root["recommender"] = recommender?.root["recommender"] ?? first?["recommender"] ?? .map(OrderedMap())
         if let date = recommender?.root["date"] { root["date"] = date }
-        let columns = definition.columns
-        root["records"] = .list(records.map { record in
-            // Made at its size: the rows of thousands of records are held until the summary is written.
-            .map(OrderedMap(columns.compactMap { column in
-                (record.opinion.flatMap { column.value(in: $0.root, form: "opinion") }
-                    ?? column.value(in: record.application.root, form: "application")).map { (column.key, $0) }
-            }))
-        })
+        root["records"] = .list(entries.map { .map($0.row) })
         document = DataDocument(file: file, root: .map(root))
     }
 

@@ -135,7 +135,7 @@ public struct Row: Sendable, Hashable {
 public struct Table: Sendable, Hashable {
     /// Relative column widths, scaled to the text block's width.
     public var columns: [Double]
-    public var rows: [Row]
+    public var rows: TableRows
     public var headerRows: Int
     public var border: CellBorder
     /// Line width of the rules in points.
@@ -145,12 +145,20 @@ public struct Table: Sendable, Hashable {
     public var spaceBefore: Double
     public var spaceAfter: Double
 
-    public init(columns: [Double], rows: [Row], headerRows: Int = 0, border: CellBorder = .box,
+    public init(columns: [Double], rows: TableRows, headerRows: Int = 0, border: CellBorder = .box,
                 lineWidth: Double = 0.75, paddingX: Double = 5, paddingY: Double = 4,
                 spaceBefore: Double = 0, spaceAfter: Double = 0) {
         self.columns = columns; self.rows = rows; self.headerRows = headerRows; self.border = border
         self.lineWidth = lineWidth; self.paddingX = paddingX; self.paddingY = paddingY
         self.spaceBefore = spaceBefore; self.spaceAfter = spaceAfter
+    }
+
+    /// A table of rows held.
+    public init(columns: [Double], rows: [Row], headerRows: Int = 0, border: CellBorder = .box,
+                lineWidth: Double = 0.75, paddingX: Double = 5, paddingY: Double = 4,
+                spaceBefore: Double = 0, spaceAfter: Double = 0) {
+        self.init(columns: columns, rows: TableRows(rows), headerRows: headerRows, border: border, lineWidth: lineWidth,
+                  paddingX: paddingX, paddingY: paddingY, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
     }
 }
 

@@ -4,7 +4,7 @@ import ShenbaoTestSupport
 import Testing
 @testable import ShenbaoKit
 
-/// The batch reads each record twice, to plan and to render, and keeps only a digest between.
+/// The batch reads each record twice, to plan and to render, and keeps only its summary entry between.
 @Suite struct BatchPlannerTests {
     private static let sample = try! String(contentsOf: TestFolders.packageRoot.appendingPathComponent("templates/samples/application.yaml"), encoding: .utf8)
 
@@ -21,20 +21,25 @@ import Testing
         try BatchPlanner(application: PackRenderer(form: "application"), recommender: nil, jobs: 1, common: "").plan(source)
     }
 
-    @Test(.requires(.uming)) func theDigestKeepsWhatTheSummaryAndTheRulesRead() throws {
+    @Test(.requires(.uming)) func planningKeepsTheSummaryEntryAndNothingElseOfTheData() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = try BatchInput.open(folder.path, sheet: nil)
         let planned = try plan(source)
         #expect(planned.map(\.status) == [.ok, .ok])
-        let digest = try #require(planned[0].digest)
+        #expect(planned.allSatisfy { $0.digest == nil })
+        let entry = try #require(planned[0].summary)
         let whole = try source.document(for: planned[0])
-        for path in ["applicant.name", "applicant.credit_code", "project.name", "project.category", "applicant.contact.name"] {
-            #expect(digest.root.value(at: path) == whole.root.value(at: path), "\(path)")
+        let columns = ["project_name": "project.name", "applicant_name": "applicant.name", "credit_code": "applicant.credit_code",
+                       "category": "project.category", "field": "project.field", "contact": "applicant.contact.name"]
+        for (key, path) in columns {
+            #expect(entry.row[key] != nil && entry.row[key] == whole.root.value(at: path), "\(key)")
         }
-        // What no batch-wide step reads is not held between the passes.
-        #expect(whole.root.value(at: "declarations") != nil)
-        #expect(digest.root.value(at: "declarations") == nil)
+        #expect(entry.header["recommender"] == whole.root["recommender"])
+        #expect(entry.header["notice"] == whole.root["notice"])
+        // What no batch-wide file shows is not held between the passes.
+        #expect(Set(entry.row.keys).isSubset(of: Set(columns.keys).union(["phone", "rank"])))
+        #expect(planned[1].summary?.row["applicant_name"] != entry.row["applicant_name"])
     }
 
     @Test(.requires(.uming)) func aDataFileChangedAfterPlanningFailsItsRecord() throws {

@@ -125,13 +125,20 @@ import Testing
 @Suite struct PageStreamTests {
     let layout = Layout(measurer: FakeMeasurer())
 
-    /// A list table of 400 rows over many pages, a heading and a page break around it.
-    var blocks: [Block] {
-        var rows = [Row([Cell(text: "序号"), Cell(text: "名称")])]
-        for i in 1...400 { rows.append(Row([Cell(text: "\(i)"), Cell(text: "成果名称\(i)，" + String(repeating: "标准", count: i % 40))])) }
-        return [.paragraph(Paragraph("推荐汇总表", keepWithNext: true)), .table(Table(columns: [1, 4], rows: rows, headerRows: 1)),
-                .pageBreak, .paragraph(Paragraph("共 400 项"))]
+    static let header = Row([Cell(text: "序号"), Cell(text: "名称")])
+
+    /// Body row `i` (from 1) of the list table.
+    static func row(_ i: Int) -> Row {
+        Row([Cell(text: "\(i)"), Cell(text: "成果名称\(i)，" + String(repeating: "标准", count: i % 40))])
     }
+
+    /// A list table of 400 rows over many pages, a heading and a page break around it.
+    func blocks(_ rows: TableRows) -> [Block] {
+        [.paragraph(Paragraph("推荐汇总表", keepWithNext: true)), .table(Table(columns: [1, 4], rows: rows, headerRows: 1)),
+         .pageBreak, .paragraph(Paragraph("共 400 项"))]
+    }
+
+    var blocks: [Block] { blocks(TableRows([Self.header] + (1...400).map(Self.row))) }
 
     /// Remembers whether it was asked about one character (single-threaded: a layout measures on
     /// the thread that lays out).
@@ -154,12 +161,8 @@ import Testing
     /// The first page is handed on before the table's last row is measured, and the pages handed
     /// on are those laid out whole.
     @Test func aPageIsHandedOnBeforeTheRowsAfterItAreMeasured() {
-        var table = blocks
         // 終 only in the last row.
-        if case .table(var t) = table[1] {
-            t.rows[t.rows.count - 1] = Row([Cell(text: "400"), Cell(text: "終")])
-            table[1] = .table(t)
-        }
+        let table = blocks(TableRows([Self.header] + (1..<400).map(Self.row) + [Row([Cell(text: "400"), Cell(text: "終")])]))
         let watch = Watch("終")
         let watching = Layout(measurer: WatchingMeasurer(watch: watch))
         var handed: [Page] = []
@@ -173,6 +176,33 @@ import Testing
         #expect(handed.count > 10)
         #expect(handed == layout.pages(table))
         #expect(texts(handed).contains("終"))
+    }
+
+    /// Rows made as they are asked for lay out as the same rows held, and are made when placed:
+    /// by the first page, only the rows it shows (and the next, which did not fit) were made.
+    @Test func madeRowsLayOutAsHeldRowsAndAreMadeWhenPlaced() {
+        let made = Made()
+        var rows = TableRows([Self.header])
+        rows.append(count: 400) { k in
+            made.rows.insert(k)
+            return Self.row(k + 1)
+        }
+        var madeAtFirstPage: Set<Int>?
+        var handed: [Page] = []
+        layout.pages(blocks(rows)) { page in
+            if handed.isEmpty { madeAtFirstPage = made.rows }
+            handed.append(page)
+        }
+        #expect(handed == layout.pages(blocks))
+        #expect(rows == TableRows([Self.header] + (1...400).map(Self.row)))
+        let firstPageRows = texts([handed[0]]).filter { $0.hasPrefix("成果名称") }.count
+        #expect(firstPageRows > 1)
+        #expect(madeAtFirstPage == Set(0...firstPageRows))
+    }
+
+    /// The rows a made run made (single-threaded, as `Watch`).
+    final class Made: @unchecked Sendable {
+        var rows = Set<Int>()
     }
 
     struct Stop: Error, Equatable {}
