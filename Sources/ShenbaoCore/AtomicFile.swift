@@ -23,6 +23,15 @@ public enum AtomicFile {
             }
             return
         }
+        try write(to: path) { file in
+            for region in bytes.regions { region.withUnsafeBytes { file.write($0) } }
+        }
+    }
+
+    /// Writes the file `body` sends to its sink, a piece at a time, atomically: the pieces go to
+    /// the temporary file as they come and the target is replaced only when `body` returns and
+    /// every piece was written. A `body` that throws leaves the target as it was.
+    public static func write(to path: String, _ body: (ByteSink) throws -> Void) throws {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let temp = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp").path
@@ -32,23 +41,32 @@ public enum AtomicFile {
         guard fd >= 0 else { throw failure(path, errno) }
         // The umask does not apply to fchmod: the new file gets exactly the old one's mode.
         _ = fchmod(fd, mode)
-        var ok = true
-        var error: Int32 = 0
-        for region in bytes.regions where ok {
-            region.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 { if errno == EINTR { continue }; ok = false; error = errno; return }
-                    offset += n
-                }
-            }
-        }
-        if close(fd) != 0 && ok { ok = false; error = errno }
-        if ok && rename(temp, target.path) != 0 { ok = false; error = errno }
-        if !ok {
+        let file = TemporaryFile(fd: fd)
+        var thrown: (any Error)?
+        do { try body(file) } catch { thrown = error }
+        var error = file.error
+        if close(fd) != 0 && error == 0 { error = errno }
+        if thrown == nil && error == 0 && rename(temp, target.path) != 0 { error = errno }
+        if thrown != nil || error != 0 {
             unlink(temp)
+            if let thrown { throw thrown }
             throw failure(path, error)
+        }
+    }
+
+    /// The temporary file being written: the first error is kept, and what comes after it dropped.
+    private final class TemporaryFile: ByteSink, @unchecked Sendable {
+        let fd: Int32
+        var error: Int32 = 0
+
+        init(fd: Int32) { self.fd = fd }
+
+        func write(_ bytes: UnsafeRawBufferPointer) {
+            var offset = 0
+            while error == 0 && offset < bytes.count {
+                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 { if errno != EINTR { error = errno } } else { offset += n }
+            }
         }
     }
 

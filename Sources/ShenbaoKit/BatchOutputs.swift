@@ -75,8 +75,9 @@ struct BatchOutputs {
         try save(data.summary.csv, "summary.csv")
         if options.combined {
             let combined = data.combined
-            try save(try application.combinedPDF(count: combined.count, options: PrintOptions()) { try source.document(for: combined[$0]) },
-                     "all.pdf")
+            try AtomicFile.write(to: (outdir as NSString).appendingPathComponent("all.pdf")) { file in
+                try application.combinedPDF(count: combined.count, options: PrintOptions(), to: file) { try source.document(for: combined[$0]) }
+            }
         }
         if options.zip { try save(archive(), "../" + zipName) }
         return Made(hash: hash, outputs: outputs, written: outputs)

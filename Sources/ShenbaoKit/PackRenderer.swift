@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoFonts
 import ShenbaoFormLayout
 import ShenbaoForms
@@ -64,10 +65,12 @@ public struct PackRenderer: Sendable {
         return (try printer.render(context: context(document), formats: formats, options: options), issues)
     }
 
-    /// `count` documents' packs in one PDF, in order, each starting on an odd page; each is read
-    /// (`document(i)`) and laid out when its turn comes, so memory holds one record at a time.
-    public func combinedPDF(count: Int, options: PrintOptions, document: (Int) throws -> DataDocument) throws -> Data {
-        try printer.combinedPDF(count: count, options: options) { try context(document($0)) }
+    /// `count` documents' packs in one PDF written to `sink`, in order, each starting on an odd
+    /// page; each is read (`document(i)`) and laid out when its turn comes, and the file goes to
+    /// `sink` as it is written, so memory holds one record at a time and never the file.
+    public func combinedPDF(count: Int, options: PrintOptions, to sink: any ByteSink,
+                            document: (Int) throws -> DataDocument) throws {
+        try printer.combinedPDF(count: count, options: options, to: sink) { try context(document($0)) }
     }
 
     /// What the layout renders for `document`: its printable fields and its notice.

@@ -52,7 +52,9 @@ public final class PDFDocument {
     /// Extra catalog entries (`/AcroForm`, `/Outlines` …) written by `finish()`.
     public var catalogEntries = PDFDictionary()
     private let mode: Mode
+    /// Pages added and not yet written (`writePages()`), and those written, in page order.
     private var pages: [PDFPage] = []
+    private var writtenPages: [PDFRef] = []
     private var fonts: [PDFFont] = []
     private var imageCount = 0
     private var imagesByData: [Data: PDFImage] = [:]
@@ -66,9 +68,11 @@ public final class PDFDocument {
         case update(PDFUpdateBase)
     }
 
-    /// An empty document; objects 1 and 2 are the catalog and the page tree.
-    public init(options: Options = Options()) {
+    /// An empty document; objects 1 and 2 are the catalog and the page tree. With `sink`, the
+    /// file goes to it as it is written (`PDFWriter(sink:)`) and `finish()` returns the rest.
+    public init(options: Options = Options(), sink: (any ByteSink)? = nil) {
         self.options = options
+        writer = PDFWriter(sink: sink)
         let catalog = writer.allocate(), pages = writer.allocate()
         mode = .document(catalog: catalog, pages: pages)
     }
@@ -120,7 +124,31 @@ public final class PDFDocument {
     }
 
     /// The number of pages so far.
-    public var pageCount: Int { pages.count }
+    public var pageCount: Int { writtenPages.count + pages.count }
+
+    /// Writes the pages added so far and lets them go, keeping only their references for the page
+    /// tree: for a file of thousands of pages (a batch's `all.pdf`, sent to a sink as it is
+    /// written), which would otherwise hold every page's content until `finish()`. The pages must
+    /// be drawn in full: nothing may be added to them after.
+    public func writePages() {
+        guard case .document(_, let pagesRef) = mode else { return }
+        for page in pages { write(page, parent: pagesRef) }
+        writtenPages += pages.map(\.ref)
+        pages = []
+    }
+
+    private func write(_ page: PDFPage, parent: PDFRef) {
+        let contentRef = writer.allocate()
+        writer.writeStream(contentRef, [:], data: page.content.bytes, compression: options.compressionLevel)
+        var dict: PDFDictionary = [
+            "Type": .name("Page"), "Parent": .ref(parent),
+            "MediaBox": .array([.integer(0), .integer(0), .real(page.width), .real(page.height)]),
+            "Resources": .dictionary(page.content.resources()),
+            "Contents": .ref(contentRef),
+        ]
+        if !page.annotations.isEmpty { dict["Annots"] = .array(page.annotations.map { .ref($0) }) }
+        writer.write(page.ref, .dictionary(dict))
+    }
 
     /// Writes a reusable form XObject from `content` (which may use fonts and images); draw it
     /// with `ContentStream.drawForm`. Its bytes are stored once however often it is drawn.
@@ -223,7 +251,8 @@ public final class PDFDocument {
     }
 
     /// Writes pages, fonts (subset to the glyphs used), the catalog and the trailer (for an
-    /// update: the new objects and an xref section with `/Prev`); returns the file.
+    /// update: the new objects and an xref section with `/Prev`); returns the file, or with a
+    /// sink what was not sent to it.
     ///
     /// Throws only if a font cannot be subset. Calling it again returns the same bytes.
     public func finish() throws -> Data {
@@ -246,20 +275,9 @@ public final class PDFDocument {
     }
 
     private func finishDocument(catalog catalogRef: PDFRef, pages pagesRef: PDFRef, level: Int32) throws -> [UInt8] {
-        for page in pages {
-            let contentRef = writer.allocate()
-            writer.writeStream(contentRef, [:], data: page.content.bytes, compression: level)
-            var dict: PDFDictionary = [
-                "Type": .name("Page"), "Parent": .ref(pagesRef),
-                "MediaBox": .array([.integer(0), .integer(0), .real(page.width), .real(page.height)]),
-                "Resources": .dictionary(page.content.resources()),
-                "Contents": .ref(contentRef),
-            ]
-            if !page.annotations.isEmpty { dict["Annots"] = .array(page.annotations.map { .ref($0) }) }
-            writer.write(page.ref, .dictionary(dict))
-        }
+        writePages()
         writer.write(pagesRef, .dictionary([
-            "Type": .name("Pages"), "Kids": .array(pages.map { .ref($0.ref) }), "Count": .integer(pages.count),
+            "Type": .name("Pages"), "Kids": .array(writtenPages.map { .ref($0) }), "Count": .integer(writtenPages.count),
         ]))
         try writeFonts(level)
         var catalog: PDFDictionary = ["Type": .name("Catalog"), "Pages": .ref(pagesRef), "Lang": .text(options.language)]

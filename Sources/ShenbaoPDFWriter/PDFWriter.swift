@@ -6,15 +6,28 @@ import ShenbaoZip
 /// table, then the xref and trailer (ISO 32000-1 §7.5).
 ///
 /// It knows nothing of pages or fonts. The bytes written so far and every object's offset stay
-/// readable, so a later pass (a signature's `/ByteRange`, §12.8.1) can patch placeholders in place.
+/// readable, so a later pass (a signature's `/ByteRange`, §12.8.1) can patch placeholders in place;
+/// or, for a file too large to hold (a batch's `all.pdf`), they go to a sink as they pile up.
 public struct PDFWriter: Sendable {
-    /// The file so far.
+    /// The file so far; with a sink, what was not sent to it yet.
     public private(set) var bytes: [UInt8] = []
     private var offsets: [Int: Int] = [:]
     private var nextNumber = 1
+    /// Where the file goes as it is written, if anywhere.
+    private let sink: (any ByteSink)?
+    /// Bytes sent to the sink, and their digest for the `/ID`.
+    private var sent = 0
+    private var sentDigest = StableHash.FileDigest()
 
-    /// Starts a file with the header and the binary-marker comment (§7.5.2).
-    public init(version: String = "1.7") {
+    /// What is held before it is sent to a sink: large enough that a three-copy pack (120 KB)
+    /// is never cut, small against a file of thousands of them.
+    static let spillSize = 1 << 20
+
+    /// Starts a file with the header and the binary-marker comment (§7.5.2). With `sink`, the
+    /// bytes go to it a megabyte at a time, and `finish` returns only the rest: such a file
+    /// cannot be signed (a signature patches bytes written long before).
+    public init(version: String = "1.7", sink: (any ByteSink)? = nil) {
+        self.sink = sink
         bytes.append(contentsOf: "%PDF-\(version)\n%".utf8)
         bytes.append(contentsOf: [0xE2, 0xE3, 0xCF, 0xD3, 0x0A])
     }
@@ -24,6 +37,7 @@ public struct PDFWriter: Sendable {
     /// from `size`, the `/Size` of its last trailer. Objects of the original may be written again
     /// under their own numbers; the new xref section then points at the new copies.
     public init(appendingTo original: [UInt8], size: Int) {
+        sink = nil
         bytes = original
         if bytes.last != 0x0A { bytes.append(0x0A) }
         nextNumber = max(1, size)
@@ -36,7 +50,7 @@ public struct PDFWriter: Sendable {
     }
 
     /// The byte offset where the next object will start.
-    public var offset: Int { bytes.count }
+    public var offset: Int { sent + bytes.count }
 
     /// The byte offset of an object already written.
     public func offset(of ref: PDFRef) -> Int? { offsets[ref.number] }
@@ -46,6 +60,7 @@ public struct PDFWriter: Sendable {
         begin(ref)
         object.write(to: &bytes)
         bytes.append(contentsOf: "\nendobj\n".utf8)
+        spillIfLarge()
     }
 
     /// Writes a stream object (§7.3.8); `/Length` is set here. With `compression` (a zlib level) the
@@ -80,6 +95,21 @@ public struct PDFWriter: Sendable {
         bytes.append(contentsOf: "\nstream\n".utf8)
         bytes.append(contentsOf: payload)
         bytes.append(contentsOf: "\nendstream\nendobj\n".utf8)
+        spillIfLarge()
+    }
+
+    /// Sends what is held to the sink once it passes `spillSize`, in whole 32-byte words, which
+    /// the `/ID`'s digest takes a piece at a time (`StableHash.FileDigest`).
+    private mutating func spillIfLarge() {
+        guard let sink, bytes.count >= Self.spillSize else { return }
+        let count = bytes.count - bytes.count % 32
+        bytes.withUnsafeBytes { raw in
+            let piece = UnsafeRawBufferPointer(rebasing: raw[..<count])
+            sink.write(piece)
+            sentDigest.add(piece)
+        }
+        bytes.removeFirst(count)
+        sent += count
     }
 
     /// Writes a signature dictionary (§12.8.1) whose `/ByteRange` and `/Contents` are placeholders
@@ -87,6 +117,7 @@ public struct PDFWriter: Sendable {
     /// without moving a byte. `dictionary` must not hold those two keys; `contentsCapacity` is the
     /// most DER bytes the signature may take.
     public mutating func writeSignature(_ ref: PDFRef, _ dictionary: PDFDictionary, contentsCapacity: Int) -> SignatureSlot {
+        precondition(sink == nil, "a file sent to a sink as it is written cannot be signed")
         begin(ref)
         bytes.append(contentsOf: "<< ".utf8)
         var dict = dictionary
@@ -112,16 +143,19 @@ public struct PDFWriter: Sendable {
 
     private mutating func begin(_ ref: PDFRef) {
         precondition(offsets[ref.number] == nil, "object \(ref.number) written twice")
-        offsets[ref.number] = bytes.count
+        offsets[ref.number] = offset
         bytes.append(contentsOf: "\(ref.number) 0 obj\n".utf8)
     }
 
-    /// Appends the xref table and trailer and returns the whole file.
+    /// Appends the xref table and trailer and returns the whole file (with a sink, what was not
+    /// sent to it: the caller writes it after).
     ///
     /// `/ID` (§14.4) is two copies of a stable hash of the body, so identical input gives identical bytes.
     public mutating func finish(root: PDFRef, info: PDFRef?) -> [UInt8] {
-        let id = StableHash.digest(bytes)
-        let xrefOffset = bytes.count
+        var digest = sentDigest
+        bytes.withUnsafeBytes { digest.add($0) }
+        let id = digest.value
+        let xrefOffset = offset
         let count = nextNumber
         bytes.append(contentsOf: "xref\n0 \(count)\n0000000000 65535 f\r\n".utf8)
         for n in 1..<count {

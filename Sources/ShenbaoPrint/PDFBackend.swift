@@ -1,4 +1,5 @@
 import Foundation
+import ShenbaoCore
 import ShenbaoFonts
 import ShenbaoLayout
 import ShenbaoPDF
@@ -59,10 +60,12 @@ public struct PDFBackend: OutputBackend {
     /// blank back ends a pack of an odd page count) so one duplex print job never puts two records
     /// on one sheet; fonts are embedded once for all (`batch --combined`). `pack(i, add)` lays out
     /// the i-th when its turn comes and hands `add` its pages as they fill, so no more than one
-    /// page is held. A print job, not a file to endorse or sign: no form fields, no signature.
-    public func renderCombined(count: Int, copies: Int, setup: PageSetup, options: PrintOptions,
-                               pack: (Int, (Page) throws -> Void) throws -> Void) throws -> Data {
-        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel))
+    /// page is held; the file goes to `sink` as it is written, the whole of it by the time this
+    /// returns. A print job, not a file to endorse or sign: no form fields, no signature.
+    public func renderCombined(count: Int, copies: Int, setup: PageSetup, options: PrintOptions, to sink: any ByteSink,
+                               pack: (Int, (Page) throws -> Void) throws -> Void) throws {
+        // Sent to the file as it is written: thousands of packs are tens of megabytes.
+        let document = PDFDocument(options: PDFDocument.Options(compressionLevel: options.compressionLevel), sink: sink)
         var painter = PDFPainter(document: document, library: library, fixed: fixed)
         let seal = try options.seal.map { try document.addImage(data: $0.data, name: $0.name) }
         var unsigned = options
@@ -73,8 +76,10 @@ public struct PDFBackend: OutputBackend {
             var painted = PaintedPack(copies: copies, setup: setup, options: unsigned, seal: seal, furniture: furniture)
             try pack(i) { page in try painted.add(page, painter: &painter) }
             try painted.drawSheets(painter: &painter, fields: &fields)
+            // The pack's pages are done: written now, not held to the end with every other's.
+            document.writePages()
         }
-        return try document.finish()
+        sink.write(try document.finish())
     }
 
     /// A dateless pack's `/LastModified`: the same bytes for the same input.

@@ -25,4 +25,30 @@ import Testing
             #expect(failure.diagnostics.first?.file == "/nonexistent-folder/out.pdf")
         }
     }
+
+    struct Stop: Error {}
+
+    /// A file written in pieces replaces the target only once every piece is in: a writer that
+    /// stops halfway leaves the old file and no temporary.
+    @Test func aFileWrittenInPiecesReplacesTheTargetOnlyWhenComplete() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("all.pdf").path
+        try AtomicFile.write(Data("old".utf8), to: target)
+        #expect(throws: Stop.self) {
+            try AtomicFile.write(to: target) { file in
+                file.write(Array("第一段".utf8))
+                throw Stop()
+            }
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["all.pdf"])
+        try AtomicFile.write(to: target) { file in
+            file.write(Array("第一段".utf8))
+            file.write(Data("，第二段".utf8))
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "第一段，第二段")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["all.pdf"])
+    }
 }

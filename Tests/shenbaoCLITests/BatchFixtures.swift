@@ -15,11 +15,12 @@ enum BatchFixtures {
         var unsafeRow: Int
     }
 
-    /// A GB18030 CSV of 62 data rows (and one blank line, which is no record): valid rows of
+    /// A GB18030 CSV of 62 data rows by default (and one blank line, which is no record): valid rows of
     /// both categories; two with a wrong check character and one without an e-mail (invalid);
     /// an impossible date and a broken JSON list cell (failed: unreadable); two with the same
     /// credit code and project (invalid: duplicate); an applicant name no file system takes.
-    static func csv(in folder: URL) throws -> (csv: URL, expected: Expected) {
+    /// `rows` records (at least 62, which the special rows need; more are valid ones).
+    static func csv(in folder: URL, rows count: Int = 62) throws -> (csv: URL, expected: Expected) {
         let csv = folder.appendingPathComponent("名单.csv"), expected = folder.appendingPathComponent("expected.json")
         let program = #"""
 import csv, io, json, sys, yaml, datetime
@@ -42,7 +43,7 @@ base = flat(sample, "", {})
 header = list(base.keys())
 rows, statuses, key, general = [], {}, 0, 0
 line = 2
-for i in range(62):
+for i in range(int(sys.argv[4])):
     r = dict(base)
     r["applicant.name"] = f"上海测试{i}号有限公司"
     r["project.name"] = f"标准化试点项目{i}"
@@ -69,7 +70,7 @@ w.writerow(header); w.writerows(rows)
 open(sys.argv[2], "wb").write(out.getvalue().encode("gb18030"))
 json.dump({"statuses": statuses, "key": key, "general": general, "unsafeRow": unsafe}, open(sys.argv[3], "w"))
 """#
-        let result = try CLI.python(program, [sample, csv.path, expected.path])
+        let result = try CLI.python(program, [sample, csv.path, expected.path, String(max(62, count))])
         try #require(result.status == 0, "generating the CSV failed: \(result.stderr)")
         return (csv, try JSONDecoder().decode(Expected.self, from: Data(contentsOf: expected)))
     }
