@@ -11,7 +11,9 @@ import ShenbaoZip
 public struct PDFWriter: Sendable {
     /// The file so far; with a sink, what was not sent to it yet.
     public private(set) var bytes: [UInt8] = []
-    private var offsets: [Int: Int] = [:]
+    /// Each object's offset by its number, -1 while unwritten: an array, as numbers are dense
+    /// (a dictionary of a 90,000-page `all.pdf`'s objects weighed megabytes).
+    private var offsets: [Int] = []
     private var nextNumber = 1
     /// Where the file goes as it is written, if anywhere.
     private let sink: (any ByteSink)?
@@ -53,7 +55,9 @@ public struct PDFWriter: Sendable {
     public var offset: Int { sent + bytes.count }
 
     /// The byte offset of an object already written.
-    public func offset(of ref: PDFRef) -> Int? { offsets[ref.number] }
+    public func offset(of ref: PDFRef) -> Int? {
+        ref.number < offsets.count && offsets[ref.number] >= 0 ? offsets[ref.number] : nil
+    }
 
     /// Writes `ref` as `n 0 obj … endobj`.
     public mutating func write(_ ref: PDFRef, _ object: PDFObject) {
@@ -142,7 +146,8 @@ public struct PDFWriter: Sendable {
     }
 
     private mutating func begin(_ ref: PDFRef) {
-        precondition(offsets[ref.number] == nil, "object \(ref.number) written twice")
+        precondition(offset(of: ref) == nil, "object \(ref.number) written twice")
+        if ref.number >= offsets.count { offsets += repeatElement(-1, count: ref.number + 1 - offsets.count) }
         offsets[ref.number] = offset
         bytes.append(contentsOf: "\(ref.number) 0 obj\n".utf8)
     }
@@ -159,13 +164,15 @@ public struct PDFWriter: Sendable {
         let count = nextNumber
         bytes.append(contentsOf: "xref\n0 \(count)\n0000000000 65535 f\r\n".utf8)
         for n in 1..<count {
-            if let at = offsets[n] {
+            if let at = offset(of: PDFRef(n)) {
                 let digits = String(at)
                 bytes.append(contentsOf: (String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n\r\n").utf8)
             } else {
                 // An allocated number never written: a free entry keeps the table valid.
                 bytes.append(contentsOf: "0000000000 65535 f\r\n".utf8)
             }
+            // The table of a file of thousands of pages is megabytes itself.
+            spillIfLarge()
         }
         var trailer: PDFDictionary = ["Size": .integer(count), "Root": .ref(root)]
         if let info { trailer["Info"] = .ref(info) }
@@ -182,14 +189,14 @@ public struct PDFWriter: Sendable {
     public mutating func finishUpdate(previousXref: Int, root: PDFRef, info: PDFRef?, id: [PDFObject]?) -> [UInt8] {
         let xrefOffset = bytes.count
         bytes.append(contentsOf: "xref\n".utf8)
-        let numbers = offsets.keys.sorted()
+        let numbers = offsets.indices.filter { offsets[$0] >= 0 }
         var i = 0
         while i < numbers.count {
             var j = i
             while j + 1 < numbers.count, numbers[j + 1] == numbers[j] + 1 { j += 1 }
             bytes.append(contentsOf: "\(numbers[i]) \(j - i + 1)\n".utf8)
             for n in numbers[i...j] {
-                let digits = String(offsets[n]!)
+                let digits = String(offsets[n])
                 bytes.append(contentsOf: (String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n\r\n").utf8)
             }
             i = j + 1
