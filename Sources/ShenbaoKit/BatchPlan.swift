@@ -47,10 +47,10 @@ struct PlannedRecord: Sendable {
 }
 
 /// Checks every record of a batch and plans its files (spec/cli.md `batch`): each record read
-/// and validated against the application form (in parallel) and then let go but for its digest;
-/// the digests checked against each other (`BatchRules`: duplicates, ranks); with a
-/// recommender, each record's opinion made and checked; ranks follow the input order of the
-/// valid records unless a `rank` column gives them.
+/// and validated against the application form (in parallel) and then let go but for its digest
+/// and its summary entry; the digests checked against each other (`BatchRules`: duplicates,
+/// ranks); with a recommender, each record's opinion made and checked; ranks follow the input
+/// order of the valid records unless a `rank` column gives them. Only the entries outlive it.
 struct BatchPlanner {
     let application: PackRenderer
     let recommender: BatchRecommender?

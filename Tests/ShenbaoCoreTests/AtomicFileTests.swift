@@ -5,8 +5,7 @@ import Testing
 
 @Suite struct AtomicFileTests {
     @Test func replacesOnlyWithACompleteFileAndLeavesNoTemporaries() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestFolders.temporary("atomic")
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("申请表.docx").path
         try AtomicFile.write(Data("old".utf8), to: target)
@@ -31,8 +30,7 @@ import Testing
     /// A file written in pieces replaces the target only once every piece is in: a writer that
     /// stops halfway leaves the old file and no temporary.
     @Test func aFileWrittenInPiecesReplacesTheTargetOnlyWhenComplete() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestFolders.temporary("atomic")
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("all.pdf").path
         try AtomicFile.write(Data("old".utf8), to: target)
