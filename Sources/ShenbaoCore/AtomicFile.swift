@@ -30,8 +30,10 @@ public enum AtomicFile {
 
     /// Writes the file `body` sends to its sink, a piece at a time, atomically: the pieces go to
     /// the temporary file as they come and the target is replaced only when `body` returns and
-    /// every piece was written. A `body` that throws leaves the target as it was.
+    /// every piece was written. A `body` that throws leaves the target as it was. The sink is
+    /// closed when `body` returns: it must not be kept. `path` is a file (not `-`).
     public static func write(to path: String, _ body: (ByteSink) throws -> Void) throws {
+        precondition(path != "-", "a file written in pieces goes to a file, not to standard output")
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let temp = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp").path
@@ -46,6 +48,8 @@ public enum AtomicFile {
         do { try body(file) } catch { thrown = error }
         var error = file.error
         if close(fd) != 0 && error == 0 { error = errno }
+        // A sink kept past `body` must not write to whatever file reuses the descriptor.
+        file.error = EBADF
         if thrown == nil && error == 0 && rename(temp, target.path) != 0 { error = errno }
         if thrown != nil || error != 0 {
             unlink(temp)
@@ -54,12 +58,15 @@ public enum AtomicFile {
         }
     }
 
-    /// The temporary file being written: the first error is kept, and what comes after it dropped.
+    /// The temporary file being written: the first error is kept, and what comes after it
+    /// dropped. Unlocked: one thread writes it, the caller of `write(to:_:)`.
     private final class TemporaryFile: ByteSink, @unchecked Sendable {
         let fd: Int32
         var error: Int32 = 0
 
         init(fd: Int32) { self.fd = fd }
+
+        var hasFailed: Bool { error != 0 }
 
         func write(_ bytes: UnsafeRawBufferPointer) {
             var offset = 0

@@ -5,13 +5,16 @@ import Foundation
 ///
 /// Why writes do not throw: the writers that spill (`PDFWriter`) add objects in calls that
 /// cannot fail, so a sink remembers its first failure, drops what comes after, and the one who
-/// opened it reports the failure when it closes the file, as a C `FILE *` does.
+/// opened it reports the failure when it closes the file, as a C `FILE *` does. A long job asks
+/// `hasFailed` between its pieces, so a full disk does not cost it the rest of its work.
 public protocol ByteSink: AnyObject, Sendable {
     func write(_ bytes: UnsafeRawBufferPointer)
+    /// Whether a write failed: what comes after is dropped, and closing reports it.
+    var hasFailed: Bool { get }
 }
 
 extension ByteSink {
-    public func write(_ bytes: some ContiguousBytes) {
+    public func write(contentsOf bytes: some ContiguousBytes) {
         bytes.withUnsafeBytes { write($0) }
     }
 }

@@ -24,9 +24,11 @@ extension FontFace {
     /// `subset(inOrder:)` as bytes, for callers that write them out straight away (a PDF stream)
     /// and should not pay for a copy into `Data` and back.
     public func subsetProgram(inOrder glyphs: [UInt32]) throws -> (program: [UInt8], glyphMap: [UInt32: UInt32])? {
-        guard let head = table("head"), let hhea = table("hhea"), let maxp = table("maxp"),
-              let hmtx = table("hmtx"), let loca = table("loca"), let glyf = table("glyf") else { return nil }
-        defer { for t in [head, hhea, maxp, hmtx, loca, glyf] { hb_blob_destroy(t.blob) } }
+        let referenced = ["head", "hhea", "maxp", "hmtx", "loca", "glyf"].map(table)
+        // Every table referenced is let go, also when a later one is missing.
+        defer { for t in referenced { if let t { hb_blob_destroy(t.blob) } } }
+        guard let head = referenced[0], let hhea = referenced[1], let maxp = referenced[2],
+              let hmtx = referenced[3], let loca = referenced[4], let glyf = referenced[5] else { return nil }
         guard head.bytes.count >= 54, hhea.bytes.count >= 36, maxp.bytes.count >= 6 else { throw subsetFailure() }
         let longLoca = head.bytes.u16(50) == 1
         let numGlyphs = Int(maxp.bytes.u16(4))
@@ -229,14 +231,19 @@ extension FontFace {
     /// caller does not read must not outlive the look.
     static func hasTables(_ face: OpaquePointer, _ names: [String]) -> Bool {
         names.allSatisfy { name in
-            guard let blob = hb_face_reference_table(face, tag(name)) else { return false }
-            defer { hb_blob_destroy(blob) }
-            return hb_blob_get_length(blob) > 0
+            guard let table = table(name, of: face) else { return false }
+            hb_blob_destroy(table.blob)
+            return true
         }
     }
 
     /// One table of the face as HarfBuzz holds it (no copy); the caller destroys `blob`.
     func table(_ name: String) -> (blob: OpaquePointer, bytes: UnsafeRawBufferPointer)? {
+        Self.table(name, of: face)
+    }
+
+    /// Table `name` of `face`, non-empty; the caller destroys `blob`.
+    static func table(_ name: String, of face: OpaquePointer) -> (blob: OpaquePointer, bytes: UnsafeRawBufferPointer)? {
         guard let blob = hb_face_reference_table(face, FontFace.tag(name)) else { return nil }
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(blob, &length), length > 0 else {

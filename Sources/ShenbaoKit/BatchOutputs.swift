@@ -25,9 +25,9 @@ struct BatchOutputs {
 
     private var zipName: String { ((outdir as NSString).standardizingPath as NSString).lastPathComponent + ".zip" }
 
-    /// What the batch-wide files need of the records' data: the summary's rows, and with
-    /// `--combined` the valid records' plans, to read their data again. Taken before the runner
-    /// lets the opinions go, so the summary of thousands of rows is laid out without them.
+    /// What the batch-wide files need of the records' data: the summary's rows (which took their
+    /// opinions' columns in planning), and with `--combined` the valid records' plans, to read
+    /// their data again. The runner lets the opinions go after this.
     struct RecordData {
         var summary: BatchSummary
         var combined: [PlannedRecord]

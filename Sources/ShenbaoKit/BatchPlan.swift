@@ -19,12 +19,9 @@ struct PlannedRecord: Sendable {
     var position: Int
     var row: Int?
     var source: String
-    /// What the checks across records read of its data once it is let go
-    /// (`BatchPlanner.digestPaths`): the batch rules' keys and the opinion's application part.
-    /// Nil when it could not be read or checked, and for every record once planning is done.
-    var digest: DataDocument?
     /// The record's part of the 推荐汇总表, taken from its data as it is read; kept for a
-    /// valid record only, and all a batch holds of its data after planning.
+    /// valid record only. With its opinion (with a recommender), all a batch holds of the
+    /// record's data after planning.
     var summary: BatchSummary.Entry?
     /// The record's `rank` column, which belongs to its opinion and not to its application.
     var rank: Value?
@@ -48,9 +45,10 @@ struct PlannedRecord: Sendable {
 
 /// Checks every record of a batch and plans its files (spec/cli.md `batch`): each record read
 /// and validated against the application form (in parallel) and then let go but for its digest
-/// and its summary entry; the digests checked against each other (`BatchRules`: duplicates,
-/// ranks); with a recommender, each record's opinion made and checked; ranks follow the input
-/// order of the valid records unless a `rank` column gives them. Only the entries outlive it.
+/// (`digestPaths`) and its summary entry; the digests checked against each other (`BatchRules`:
+/// duplicates); with a recommender, each record's opinion made from its digest and the opinions
+/// checked together (ranks); ranks follow the input order of the valid records unless a `rank`
+/// column gives them. The digests end with planning.
 struct BatchPlanner {
     let application: PackRenderer
     let recommender: BatchRecommender?
@@ -66,7 +64,7 @@ struct BatchPlanner {
         let application = self.application
         // Records name the same department as a rule: one header held for all of them.
         let header = Locked(OrderedMap())
-        var planned = mapInParallel(source.count, jobs: jobs) { i -> PlannedRecord in
+        let read = mapInParallel(source.count, jobs: jobs) { i -> (PlannedRecord, DataDocument?) in
             let record = source.record(i)
             let (document, rank) = Self.withoutRank(record.document)
             let applicant = document?.root.value(at: "applicant.name")?.scalarText?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -74,31 +72,31 @@ struct BatchPlanner {
             let number = String(repeating: "0", count: max(0, width - String(record.position).count)) + String(record.position)
             var plan = PlannedRecord(position: record.position, row: record.row, source: record.source, rank: rank, applicant: applicant,
                                      folder: "records/\(number)-\(name)", status: .failed, issues: record.warnings + record.failures)
-            guard let document else { return plan }
+            guard let document else { return (plan, nil) }
             do {
                 plan.applicationIssues = try application.validate(document)
             } catch {
                 plan.issues += ShenbaoFailure(caught: error, file: record.source).diagnostics
-                return plan
+                return (plan, nil)
             }
             plan.issues += plan.applicationIssues
             plan.status = .ok
-            plan.digest = document.keeping(kept)
             var entry = BatchSummary.entry(application: document, definition: summary)
             header.withLock { if $0 == entry.header { entry.header = $0 } else { $0 = entry.header } }
             plan.summary = entry
             plan.dataPrint = record.print
-            return plan
+            return (plan, document.keeping(kept))
         }
+        var planned = read.map(\.0)
+        let digests = read.map(\.1)
         let readable = planned.indices.filter { planned[$0].status != .failed }
-        let batch = BatchRules.check(readable.map { (planned[$0].digest!, definition) })
+        let batch = BatchRules.check(readable.map { (digests[$0]!, definition) })
         for (k, i) in readable.enumerated() { planned[i].issues += batch[k] }
         for i in readable where planned[i].issues.hasErrors { planned[i].status = .invalid }
-        if let recommender { try addOpinions(&planned, recommender: recommender) }
+        if let recommender { try addOpinions(&planned, digests: digests, recommender: recommender) }
         for i in planned.indices {
             planned[i].hash = hash(planned[i])
             planned[i].rank = nil
-            planned[i].digest = nil
             if planned[i].status == .ok, var entry = planned[i].summary {
                 if let opinion = planned[i].opinion { entry.take(opinion, definition: summary) }
                 planned[i].summary = entry
@@ -129,12 +127,12 @@ struct BatchPlanner {
     }
 
     /// Each valid record's opinion, ranked, and the opinions checked together (`rank.duplicate`).
-    private func addOpinions(_ planned: inout [PlannedRecord], recommender: BatchRecommender) throws {
+    private func addOpinions(_ planned: inout [PlannedRecord], digests: [DataDocument?], recommender: BatchRecommender) throws {
         let rankColumn = planned.contains { $0.rank != nil }
         let valid = planned.indices.filter { planned[$0].status == .ok }
         for (order, i) in valid.enumerated() {
             let rank = rankColumn ? planned[i].rank : .integer(order + 1)
-            let opinion = recommender.opinion(for: planned[i].digest!, rank: rank)
+            let opinion = recommender.opinion(for: digests[i]!, rank: rank)
             // The application part repeats the application's own fields, already checked; the
             // recommender's fields were checked once for all (`BatchRecommender.load`).
             let issues = try recommender.renderer.validate(opinion).filter { $0.path == "rank" }

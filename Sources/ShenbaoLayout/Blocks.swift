@@ -152,14 +152,6 @@ public struct Table: Sendable, Hashable {
         self.lineWidth = lineWidth; self.paddingX = paddingX; self.paddingY = paddingY
         self.spaceBefore = spaceBefore; self.spaceAfter = spaceAfter
     }
-
-    /// A table of rows held.
-    public init(columns: [Double], rows: [Row], headerRows: Int = 0, border: CellBorder = .box,
-                lineWidth: Double = 0.75, paddingX: Double = 5, paddingY: Double = 4,
-                spaceBefore: Double = 0, spaceAfter: Double = 0) {
-        self.init(columns: columns, rows: TableRows(rows), headerRows: headerRows, border: border, lineWidth: lineWidth,
-                  paddingX: paddingX, paddingY: paddingY, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
-    }
 }
 
 /// What a form is made of, top to bottom; the layout places these on pages.

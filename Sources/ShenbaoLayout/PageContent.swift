@@ -73,7 +73,7 @@ struct PageContent: Sendable {
     /// Table `block` without rows, header rows or spaces: the start of its part of a page.
     func emptyFragment(_ block: Int) -> Table {
         guard case .table(var t) = blocks[block] else { preconditionFailure("block \(block) is not a table") }
-        t.rows = TableRows()
+        t.rows = []
         t.headerRows = 0
         t.spaceBefore = 0
         t.spaceAfter = 0

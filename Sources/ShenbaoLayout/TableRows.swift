@@ -6,7 +6,7 @@
 /// from a few strings each are never held as blocks at all.
 ///
 /// Two `TableRows` are equal when their rows are, however they are held.
-public struct TableRows: Sendable, Hashable, RandomAccessCollection {
+public struct TableRows: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
     /// A run of consecutive rows.
     private enum Run: Sendable {
         case held([Row])
@@ -35,6 +35,10 @@ public struct TableRows: Sendable, Hashable, RandomAccessCollection {
 
     public init(_ rows: [Row]) {
         append(contentsOf: rows)
+    }
+
+    public init(arrayLiteral rows: Row...) {
+        self.init(rows)
     }
 
     public var startIndex: Int { 0 }

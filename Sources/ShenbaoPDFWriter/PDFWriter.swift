@@ -11,9 +11,14 @@ import ShenbaoZip
 public struct PDFWriter: Sendable {
     /// The file so far; with a sink, what was not sent to it yet.
     public private(set) var bytes: [UInt8] = []
-    /// Each object's offset by its number, -1 while unwritten: an array, as numbers are dense
-    /// (a dictionary of a 90,000-page `all.pdf`'s objects weighed megabytes).
+    /// The offset of each object numbered from `firstNew` on, -1 while unwritten: an array, as
+    /// the numbers a writer allocates are dense (a dictionary of a 90,000-page `all.pdf`'s
+    /// objects weighed megabytes). Indexed from `firstNew`, not 0: an update's numbers start at
+    /// the original's `/Size`, which a hostile file may set to billions.
     private var offsets: [Int] = []
+    private var firstNew = 1
+    /// An update's objects written again under the original's numbers (below `firstNew`): a few.
+    private var rewritten: [Int: Int] = [:]
     private var nextNumber = 1
     /// Where the file goes as it is written, if anywhere.
     private let sink: (any ByteSink)?
@@ -21,8 +26,9 @@ public struct PDFWriter: Sendable {
     private var sent = 0
     private var sentDigest = StableHash.FileDigest()
 
-    /// What is held before it is sent to a sink: large enough that a three-copy pack (120 KB)
-    /// is never cut, small against a file of thousands of them.
+    /// What is held before it is sent to a sink: one `write(2)` a megabyte, and held at any time
+    /// about that and the largest object, against the tens of megabytes of a file of thousands
+    /// of packs.
     static let spillSize = 1 << 20
 
     /// Starts a file with the header and the binary-marker comment (§7.5.2). With `sink`, the
@@ -43,6 +49,7 @@ public struct PDFWriter: Sendable {
         bytes = original
         if bytes.last != 0x0A { bytes.append(0x0A) }
         nextNumber = max(1, size)
+        firstNew = nextNumber
     }
 
     /// Reserves the next object number; the object may be written later, in any order.
@@ -56,7 +63,9 @@ public struct PDFWriter: Sendable {
 
     /// The byte offset of an object already written.
     public func offset(of ref: PDFRef) -> Int? {
-        ref.number < offsets.count && offsets[ref.number] >= 0 ? offsets[ref.number] : nil
+        let i = ref.number - firstNew
+        if i < 0 { return rewritten[ref.number] }
+        return i < offsets.count && offsets[i] >= 0 ? offsets[i] : nil
     }
 
     /// Writes `ref` as `n 0 obj … endobj`.
@@ -147,8 +156,13 @@ public struct PDFWriter: Sendable {
 
     private mutating func begin(_ ref: PDFRef) {
         precondition(offset(of: ref) == nil, "object \(ref.number) written twice")
-        if ref.number >= offsets.count { offsets += repeatElement(-1, count: ref.number + 1 - offsets.count) }
-        offsets[ref.number] = offset
+        let i = ref.number - firstNew
+        if i < 0 {
+            rewritten[ref.number] = offset
+        } else {
+            if i >= offsets.count { offsets += repeatElement(-1, count: i + 1 - offsets.count) }
+            offsets[i] = offset
+        }
         bytes.append(contentsOf: "\(ref.number) 0 obj\n".utf8)
     }
 
@@ -187,16 +201,16 @@ public struct PDFWriter: Sendable {
     /// `init(appendingTo:size:)`, in runs of consecutive numbers, and a trailer with `/Prev` (the
     /// previous section's offset) that carries over `/Root`, `/Info` and `/ID` from the original.
     public mutating func finishUpdate(previousXref: Int, root: PDFRef, info: PDFRef?, id: [PDFObject]?) -> [UInt8] {
-        let xrefOffset = bytes.count
+        let xrefOffset = offset
         bytes.append(contentsOf: "xref\n".utf8)
-        let numbers = offsets.indices.filter { offsets[$0] >= 0 }
+        let numbers = rewritten.keys.sorted() + offsets.indices.filter { offsets[$0] >= 0 }.map { $0 + firstNew }
         var i = 0
         while i < numbers.count {
             var j = i
             while j + 1 < numbers.count, numbers[j + 1] == numbers[j] + 1 { j += 1 }
             bytes.append(contentsOf: "\(numbers[i]) \(j - i + 1)\n".utf8)
             for n in numbers[i...j] {
-                let digits = String(offsets[n])
+                let digits = String(offset(of: PDFRef(n))!)
                 bytes.append(contentsOf: (String(repeating: "0", count: 10 - digits.count) + digits + " 00000 n\r\n").utf8)
             }
             i = j + 1

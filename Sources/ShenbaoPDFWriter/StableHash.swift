@@ -18,16 +18,10 @@ public struct StableHash: Sendable {
 
     public var bytes: [UInt8] { (0..<8).map { UInt8((value >> (56 - 8 * UInt64($0))) & 0xFF) } }
 
-    /// A 16-byte digest of a whole file for its `/ID`: four FNV-style lanes over 8-byte words, so the
-    /// multiplications do not wait on each other (byte-wise FNV over a 100 KB file twice cost ≈0.2 ms).
-    public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = FileDigest()
-        bytes.withUnsafeBytes { digest.add($0) }
-        return digest.value
-    }
-
-    /// `digest(_:)` of a file taken in pieces as it is written (a `PDFWriter` that spills): every
-    /// piece but the last must be a multiple of 32 bytes long, the lanes' word.
+    /// A 16-byte digest of a file for its `/ID`, taken in pieces as the file is written (a
+    /// `PDFWriter` with a sink): four FNV-style lanes over 8-byte words, so the multiplications do
+    /// not wait on each other (byte-wise FNV over a 100 KB file twice cost ≈0.2 ms). Every piece
+    /// but the last must be a multiple of 32 bytes long, the lanes' word.
     public struct FileDigest: Sendable {
         private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x8422_2325_cbf2_9ce4,
                                                                0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f)

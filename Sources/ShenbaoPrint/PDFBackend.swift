@@ -71,7 +71,8 @@ public struct PDFBackend: OutputBackend {
         var unsigned = options
         unsigned.signature = nil
         var fields: PackFieldWriter?
-        for i in 0..<count {
+        // A file that cannot be written (a full disk) stops the job at the next pack: closing it reports why.
+        for i in 0..<count where !sink.hasFailed {
             if document.pageCount % 2 == 1 { document.addPage(width: setup.width, height: setup.height) }
             var painted = PaintedPack(copies: copies, setup: setup, options: unsigned, seal: seal, furniture: furniture)
             try pack(i) { page in try painted.add(page, painter: &painter) }
@@ -79,7 +80,7 @@ public struct PDFBackend: OutputBackend {
             // The pack's pages are done: written now, not held to the end with every other's.
             document.writePages()
         }
-        sink.write(try document.finish())
+        sink.write(contentsOf: try document.finish())
     }
 
     /// A dateless pack's `/LastModified`: the same bytes for the same input.

@@ -36,15 +36,15 @@ import Testing
         try AtomicFile.write(Data("old".utf8), to: target)
         #expect(throws: Stop.self) {
             try AtomicFile.write(to: target) { file in
-                file.write(Array("第一段".utf8))
+                file.write(contentsOf: Array("第一段".utf8))
                 throw Stop()
             }
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["all.pdf"])
         try AtomicFile.write(to: target) { file in
-            file.write(Array("第一段".utf8))
-            file.write(Data("，第二段".utf8))
+            file.write(contentsOf: Array("第一段".utf8))
+            file.write(contentsOf: Data("，第二段".utf8))
         }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "第一段，第二段")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["all.pdf"])

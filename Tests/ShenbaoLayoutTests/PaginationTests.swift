@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func headerRowsRepeatOnEveryPageOfAListTable() {
-        var rows = [Row([Cell(text: "序号"), Cell(text: "名称")])]
+        var rows: TableRows = [Row([Cell(text: "序号"), Cell(text: "名称")])]
         for i in 1...80 { rows.append(Row([Cell(text: "\(i)"), Cell(text: "成果名称\(i)")])) }
         let pages = layout.pages([.table(Table(columns: [1, 4], rows: rows, headerRows: 1))])
         #expect(pages.count > 1)

@@ -22,6 +22,21 @@ import ShenbaoTestSupport
         return (bytes, xref, 5)
     }
 
+    /// An update of a file whose trailer claims an absurd `/Size` numbers its objects from there
+    /// and keeps no slot for each number below it (a slot each would be terabytes).
+    @Test func anUpdateOfAFileClaimingAHugeSizeHoldsOnlyItsOwnObjects() {
+        let (original, xref, _) = Self.smallFile(title: "before")
+        var update = PDFWriter(appendingTo: original, size: 1 << 40)
+        let added = update.allocate()
+        update.write(added, .dictionary(["Title": .text("new")]))
+        update.write(PDFRef(4), .dictionary(["Title": .text("again")]))
+        #expect(added.number == 1 << 40)
+        #expect(update.offset(of: added) != nil && update.offset(of: PDFRef(4)) != nil && update.offset(of: PDFRef(3)) == nil)
+        let bytes = update.finishUpdate(previousXref: xref, root: PDFRef(1), info: PDFRef(4), id: nil)
+        let tail = String(decoding: bytes[original.count...], as: UTF8.self)
+        #expect(tail.contains("xref\n4 1\n") && tail.contains("\n\(1 << 40) 1\n"), "\(tail)")
+    }
+
     static let qpdfPresent = Subprocess.available("qpdf") && Subprocess.available("pdfinfo")
 
     @Test(.enabled(if: qpdfPresent, "qpdf and poppler-utils are not installed"))
