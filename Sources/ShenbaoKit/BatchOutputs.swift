@@ -79,7 +79,9 @@ struct BatchOutputs {
                 try application.combinedPDF(count: combined.count, options: PrintOptions(), to: file) { try source.document(for: combined[$0]) }
             }
         }
-        if options.zip { try save(archive(), "../" + zipName) }
+        if options.zip {
+            try AtomicFile.write(to: (outdir as NSString).appendingPathComponent("../" + zipName)) { try archive(to: $0) }
+        }
         return Made(hash: hash, outputs: outputs, written: outputs)
     }
 
@@ -89,8 +91,9 @@ struct BatchOutputs {
 
     /// OUTDIR's files under OUTDIR's name, for sending on: the records and the batch-wide files,
     /// not the manifest and the lock, which only the next run reads. PDFs, DOCX and XLSX are
-    /// compressed inside already and go in stored.
-    private func archive() throws -> [UInt8] {
+    /// compressed inside already and go in stored. The archive goes to `file` a file at a time:
+    /// a batch of thousands is hundreds of megabytes.
+    private func archive(to file: any ByteSink) throws {
         let manager = FileManager.default
         let base = (zipName as NSString).deletingPathExtension
         var paths: [String] = []
@@ -102,14 +105,21 @@ struct BatchOutputs {
                   name != BatchManifest.fileName, name != BatchLock.fileName, !AtomicFile.isTemporary(name) else { continue }
             paths.append(relative)
         }
-        var zip = ZipWriter()
+        var zip = ZipWriter(sink: file)
         for relative in paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            guard let bytes = manager.contents(atPath: (outdir as NSString).appendingPathComponent(relative)) else {
+            let path = (outdir as NSString).appendingPathComponent(relative)
+            do {
+                if ["pdf", "docx", "xlsx"].contains((relative as NSString).pathExtension.lowercased()) {
+                    // Read a piece at a time: all.pdf of thousands of records is tens of megabytes.
+                    try zip.addStored(base + "/" + relative, file: path)
+                } else {
+                    zip.add(base + "/" + relative, contents: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+                }
+            } catch {
                 throw ShenbaoFailure.unusable(.outputWrite, file: relative, zh: "无法读取要打包的文件", en: "cannot read a file to archive")
             }
-            let packed = ["pdf", "docx", "xlsx"].contains((relative as NSString).pathExtension.lowercased())
-            zip.add(base + "/" + relative, contents: Array(bytes), level: packed ? 0 : 6)
+            if file.hasFailed { return }
         }
-        return zip.finish()
+        file.write(contentsOf: zip.finish())
     }
 }

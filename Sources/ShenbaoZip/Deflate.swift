@@ -9,11 +9,12 @@ import CDeflate
 public enum Deflate {
     /// CRC-32 as ZIP records it for every entry.
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBytes(crc32)
+        bytes.withUnsafeBytes { crc32($0) }
     }
 
-    public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        UInt32(libdeflate_crc32(0, bytes.baseAddress, bytes.count))
+    /// The CRC-32 of `bytes`, or of what `crc` was taken over followed by `bytes`.
+    public static func crc32(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        UInt32(libdeflate_crc32(crc, bytes.baseAddress, bytes.count))
     }
 
     /// Raw DEFLATE, as a ZIP entry stores it; `level` 1 (fastest) … 12 (smallest).

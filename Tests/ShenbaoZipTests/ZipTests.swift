@@ -1,9 +1,46 @@
+import Foundation
 import ShenbaoTestSupport
 import Testing
 import ShenbaoCore
 import ShenbaoZip
 
 @Suite struct ZipTests {
+    /// Collects what it is sent (one thread: the writer's).
+    final class Collected: ByteSink, @unchecked Sendable {
+        var bytes: [UInt8] = []
+        func write(_ piece: UnsafeRawBufferPointer) { bytes += piece }
+        var hasFailed: Bool { false }
+    }
+
+    /// A file added stored from disk, a megabyte at a time, reads back as it was; an archive sent
+    /// to a sink an entry at a time is byte for byte the archive held whole.
+    @Test func aStoredFileReadInPiecesAndAnArchiveSentAsItIsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("all.pdf")
+        let contents = (0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        try Data(contents).write(to: file)
+        func archive(_ writer: inout ZipWriter) throws -> [UInt8] {
+            writer.add("批量/report.json", text: "{}")
+            try writer.addStored("批量/all.pdf", file: file.path)
+            writer.add("批量/summary.csv", text: "序号\r\n")
+            return writer.finish()
+        }
+        var held = ZipWriter()
+        let whole = try archive(&held)
+        let sink = Collected()
+        var sent = ZipWriter(sink: sink)
+        let tail = try archive(&sent)
+        #expect(sink.bytes + tail == whole)
+        #expect(tail.count < 1_000)
+        let read = try ZipArchive(bytes: whole)
+        #expect(try read.contents(named: "批量/all.pdf") == contents)
+        #expect(try read.contents(named: "批量/report.json") == Array("{}".utf8))
+        #expect(read.entry(named: "批量/all.pdf")?.method == 0)
+        #expect(throws: (any Error).self) { try held.addStored("gone", file: folder.appendingPathComponent("none.pdf").path) }
+    }
+
     private func sample() -> [UInt8] {
         var writer = ZipWriter()
         writer.add("[Content_Types].xml", contents: Array("<Types/>".utf8))
