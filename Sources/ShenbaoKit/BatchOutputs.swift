@@ -105,6 +105,15 @@ struct BatchOutputs {
                   name != BatchManifest.fileName, name != BatchLock.fileName, !AtomicFile.isTemporary(name) else { continue }
             paths.append(relative)
         }
+        // Without ZIP64 an archive holds 65,535 entries and 4 GB at most: past that it is refused,
+        // never written with sizes cut short.
+        let total = paths.reduce(0) { sum, relative in
+            sum + ((try? manager.attributesOfItem(atPath: (outdir as NSString).appendingPathComponent(relative))[.size] as? Int) ?? 0)
+        }
+        guard paths.count < 65_535, total < 0xFFFF_0000 else {
+            throw ShenbaoFailure.unusable(.outputWrite, file: zipName, zh: "文件太多或太大，无法打包为 ZIP（最多 65535 个文件、4 GB）；请不用 --zip，直接发送输出文件夹",
+                                          en: "too many or too large files for a ZIP archive (65,535 files and 4 GB at most); leave out --zip and send the output folder")
+        }
         var zip = ZipWriter(sink: file)
         for relative in paths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
             let path = (outdir as NSString).appendingPathComponent(relative)
