@@ -115,14 +115,12 @@ public struct FormRenderer: Sendable {
                 }
             } else {
                 for s in scopes {
-                    var cells: [Cell] = []
-                    cells.reserveCapacity(row.cells.count)
-                    for cell in row.cells {
+                    let cells = try row.cells.map { cell in
                         switch cell.content {
-                        case .label: cells.append(Self.cell(cell, base: base, text: nil, blocks: nil))
-                        case .text(let tt): cells.append(Self.cell(cell, base: base, text: try s.render(tt), blocks: nil))
+                        case .label: Self.cell(cell, base: base, text: nil, blocks: nil)
+                        case .text(let tt): Self.cell(cell, base: base, text: try s.render(tt), blocks: nil)
                         case .nodes(let nodes):
-                            cells.append(Self.cell(cell, base: base, text: nil, blocks: try blocks(nodes, s, base: cell.style.applied(to: base))))
+                            Self.cell(cell, base: base, text: nil, blocks: try blocks(nodes, s, base: cell.style.applied(to: base)))
                         }
                     }
                     rows.append(Row(cells, minHeight: row.minHeight))

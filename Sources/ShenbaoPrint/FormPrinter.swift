@@ -134,7 +134,8 @@ public struct FormPrinter: Sendable {
     }
 
     /// `count` packs of this form in one PDF written to `sink`, each starting on an odd page
-    /// (`batch --combined`); `context` gives the i-th record's context when its turn comes (`PDFBackend.renderCombined`).
+    /// (`batch --combined`); `context` gives the i-th record's context when its turn comes
+    /// (`PDFBackend.renderCombined`).
     public func combinedPDF(count: Int, options: PrintOptions, to sink: any ByteSink, context: (Int) throws -> Value) throws {
         try PDFBackend(library: library, measurer: measurer, fixed: fixedGlyphs)
             .renderCombined(count: count, copies: copies(options), setup: layout.page, options: options, to: sink) { i, add in

@@ -82,7 +82,8 @@ public struct ZipWriter: Sendable {
         var copied = 0
         try Self.read(path) { piece in
             copied += piece.count
-            if let sink { sink.write(piece); sent += piece.count } else { output.append(contentsOf: piece) }
+            output.append(contentsOf: piece)
+            sendOutput()
         }
         guard copied == size else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
         centralRecord(name, method: 0, flags: 0, crc: crc, compressedSize: size, uncompressedSize: size, offset: offset)
