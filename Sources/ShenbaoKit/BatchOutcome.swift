@@ -8,8 +8,9 @@ public struct BatchOutcome: Sendable {
     /// Records whose files an earlier run wrote and nothing since changed.
     public var skipped: Int
     public var elapsed: Double
-    /// Stopped by `BatchCancellation` before every record was done: the finished ones are on
-    /// disk and in the manifest, the reports were not written.
+    /// Stopped by `BatchCancellation`: before every record was done (the finished ones are on
+    /// disk and in the manifest, the reports were not written), or, with `pending` 0, while the
+    /// batch-wide files were written (the rerun writes them).
     public var interrupted: Bool
     /// Records an interruption left undone (their rows say `ok` with no outputs yet).
     public var pending: Int
@@ -28,12 +29,14 @@ public struct BatchOutcome: Sendable {
         if lang == .en {
             var line = "\(ok) ok, \(invalid) invalid, \(failed) failed; \(seconds) s"
             if skipped > 0 { line += "; \(skipped) unchanged, skipped" }
-            if interrupted { line = "interrupted with \(pending) record(s) not yet done; " + line + "; run again to finish them" }
+            if interrupted && pending == 0 { line = "interrupted while writing the reports and summary; " + line + "; run again to write them" }
+            else if interrupted { line = "interrupted with \(pending) record(s) not yet done; " + line + "; run again to finish them" }
             return line
         }
         var line = "\(ok) 条成功，\(invalid) 条不合格，\(failed) 条失败；用时 \(seconds) 秒"
         if skipped > 0 { line += "；\(skipped) 条未改动，已跳过" }
-        if interrupted { line = "已中断，\(pending) 条尚未处理；" + line + "；再次运行即可完成其余记录" }
+        if interrupted && pending == 0 { line = "已中断，报告和汇总尚未写完；" + line + "；再次运行即可写完" }
+        else if interrupted { line = "已中断，\(pending) 条尚未处理；" + line + "；再次运行即可完成其余记录" }
         return line
     }
 }

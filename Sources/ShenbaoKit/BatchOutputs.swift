@@ -14,6 +14,17 @@ struct BatchOutputs {
     let application: PackRenderer
     let recommender: BatchRecommender?
     let common: String
+    /// Ctrl-C: asked before each file and between the packs of all.pdf, which at thousands of
+    /// records takes seconds.
+    let cancellation: BatchCancellation
+
+    /// Ctrl-C came while the batch-wide files were being written: those written are whole, the
+    /// one under way was let go, and the rerun writes them all.
+    struct Interrupted: Error {}
+
+    private func stopIfCancelled() throws {
+        if cancellation.isCancelled { throw Interrupted() }
+    }
 
     struct Made {
         var hash: String
@@ -64,11 +75,13 @@ struct BatchOutputs {
         let exists = { (path: String) in FileManager.default.fileExists(atPath: (outdir as NSString).appendingPathComponent(path)) }
         if previous.aggregate == hash && outputs.allSatisfy(exists) { return Made(hash: hash, outputs: outputs, written: []) }
 
+        try stopIfCancelled()
         let report = BatchReport(input: options.input, rows: rows, lang: options.lang)
         try save(Data(report.json.utf8), "report.json")
         try save(report.csv, "report.csv")
         try save(report.xlsx, "report.xlsx")
 
+        try stopIfCancelled()
         let rendered = try PackRenderer(form: "summary").render(data.summary.document, formats: [.pdf, .docx], options: PrintOptions())
         try save(rendered.files[0], "summary.pdf")
         try save(rendered.files[1], "summary.docx")
@@ -76,10 +89,14 @@ struct BatchOutputs {
         if options.combined {
             let combined = data.combined
             try AtomicFile.write(to: (outdir as NSString).appendingPathComponent("all.pdf")) { file in
-                try application.combinedPDF(count: combined.count, options: PrintOptions(), to: file) { try source.document(for: combined[$0]) }
+                try application.combinedPDF(count: combined.count, options: PrintOptions(), to: file) { i in
+                    try stopIfCancelled()
+                    return try source.document(for: combined[i])
+                }
             }
         }
         if options.zip {
+            try stopIfCancelled()
             try AtomicFile.write(to: (outdir as NSString).appendingPathComponent("../" + zipName)) { try archive(to: $0) }
         }
         return Made(hash: hash, outputs: outputs, written: outputs)
@@ -128,6 +145,7 @@ struct BatchOutputs {
                 throw ShenbaoFailure.unusable(.outputWrite, file: relative, zh: "无法读取要打包的文件", en: "cannot read a file to archive")
             }
             if file.hasFailed { return }
+            try stopIfCancelled()
         }
         file.write(contentsOf: zip.finish())
     }

@@ -99,12 +99,20 @@ public enum BatchRunner {
             manifest.aggregateOutputs = previous.aggregateOutputs
         } else {
             let batch = BatchOutputs(options: options, outdir: outdir, source: source, application: application,
-                                     recommender: recommender, common: common.hex)
+                                     recommender: recommender, common: common.hex, cancellation: cancellation)
             let data = try batch.recordData(rows: rows, planned: planned)
             for i in planned.indices { planned[i].opinion = nil }
             let made: BatchOutputs.Made
             do {
                 made = try batch.write(rows: rows, planned: planned, data: data, previous: previous)
+            } catch is BatchOutputs.Interrupted {
+                // Every record is done; the batch-wide files are redone by the rerun (no aggregate
+                // hash), and those an earlier run listed stay listed.
+                outcome.interrupted = true
+                manifest.aggregateOutputs = previous.aggregateOutputs
+                try manifest.save(to: outdir)
+                outcome.elapsed = elapsed()
+                return outcome
             } catch {
                 // The records' files are written and stay good (a record read again for all.pdf
                 // whose file changed, say): the rerun redoes the batch-wide files, not them.
